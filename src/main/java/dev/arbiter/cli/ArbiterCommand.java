@@ -1,0 +1,39 @@
+package dev.arbiter.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top of the command line; {@code serve} keeps the JVM running, every other command exits with its code. */
+@Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = ArbiterCommand.Version.class,
+		description = "Evaluates LLMs per domain, measures every call, and routes each query to the model that serves it best.",
+		subcommands = { ServeCommand.class, CommandLine.HelpCommand.class })
+public class ArbiterCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static void run(String[] args) {
+		var commandLine = new CommandLine(new ArbiterCommand());
+		int code = commandLine.execute(args);
+		var parsed = commandLine.getParseResult();
+		boolean serving = code == 0 && parsed != null && parsed.subcommand() != null
+				&& parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
+		if (!serving) {
+			System.exit(code);
+		}
+	}
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	static class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			var version = ArbiterCommand.class.getPackage().getImplementationVersion();
+			return new String[] { "arbiter " + (version == null ? "development build" : version) };
+		}
+	}
+}

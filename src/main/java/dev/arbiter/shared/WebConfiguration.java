@@ -1,0 +1,26 @@
+package dev.arbiter.shared;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Query parameters name enum values the way JSON does: {@code ?status=active}, case-insensitively. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverterFactory(new CaseInsensitiveEnums());
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static final class CaseInsensitiveEnums implements ConverterFactory<String, Enum> {
+
+		@Override
+		public <T extends Enum> Converter<String, T> getConverter(Class<T> type) {
+			return source -> source.isBlank() ? null : (T) Enum.valueOf(type, source.trim().toUpperCase());
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package dev.arbiter.tenancy;
+
+import java.util.UUID;
+
+import dev.arbiter.shared.Forbidden;
+
+/**
+ * Who is calling: the organization every query is scoped to, the API key, its user if any, and
+ * the role. Controllers receive it as a method parameter.
+ *
+ * @param actor how the audit log names the caller, e.g. {@code key:arb_3kq9…}
+ */
+public record Caller(UUID orgId, UUID keyId, UUID userId, Role role, String actor) {
+
+	/** The server itself, for work it does on its own (first start, background jobs). */
+	public static Caller system(UUID orgId) {
+		return new Caller(orgId, null, null, Role.OWNER, "system");
+	}
+
+	public Caller requireAtLeast(Role needed) {
+		if (!role.atLeast(needed)) {
+			throw new Forbidden("This needs the " + needed + " role; the key has " + role);
+		}
+		return this;
+	}
+}
