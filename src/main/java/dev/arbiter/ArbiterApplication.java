@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ArbiterApplication {
 
 	public static void main(String[] args) {
-		ArbiterCommand.run(args);
+		ArbiterCommand.run(args, ArbiterApplication.class);
 	}
 }

@@ -12,8 +12,13 @@ public class ArbiterCommand implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	public static void run(String[] args) {
+	/**
+	 * Runs the command line. {@code application} is the Spring Boot application class that
+	 * {@code serve} starts (passed in, so the CLI does not depend on the application's package).
+	 */
+	public static void run(String[] args, Class<?> application) {
 		var commandLine = new CommandLine(new ArbiterCommand());
+		((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).application = application;
 		int code = commandLine.execute(args);
 		var parsed = commandLine.getParseResult();
 		boolean serving = code == 0 && parsed != null && parsed.subcommand() != null

@@ -7,14 +7,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import dev.arbiter.ArbiterApplication;
-
 import org.springframework.boot.SpringApplication;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = { "Starts the server (REST API, gateway, dashboard).",
 				"Without ARBITER_DB_URL it keeps everything in an H2 database under the data directory." })
 class ServeCommand implements Callable<Integer> {
+
+	Class<?> application;
 
 	@Option(names = "--port", description = "HTTP port (default: SERVER_PORT or 8080)")
 	Integer port;
@@ -31,7 +31,7 @@ class ServeCommand implements Callable<Integer> {
 		if (dataDir != null) {
 			args.add("--arbiter.data-dir=" + dataDir);
 		}
-		SpringApplication.run(ArbiterApplication.class, args.toArray(String[]::new));
+		SpringApplication.run(application, args.toArray(String[]::new));
 		return 0;
 	}
 }
