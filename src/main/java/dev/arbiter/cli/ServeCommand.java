@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import org.springframework.boot.SpringApplication;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = { "Starts the server (REST API, gateway, dashboard).",
+		description = { "Starts the Arbiter server.",
 				"Without ARBITER_DB_URL it keeps everything in an H2 database under the data directory." })
 class ServeCommand implements Callable<Integer> {
 

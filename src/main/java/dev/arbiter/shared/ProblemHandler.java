@@ -123,7 +123,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 			return badRequest(field + ": " + message, List.of(fieldError(field, message)));
 		}
-		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+		if (cause instanceof MismatchedInputException mismatched && mismatched.getPath().isEmpty()) {
+			return badRequest("The request body must be a JSON object", List.of());
+		}
+		if (cause instanceof MismatchedInputException mismatched) {
 			var field = path(mismatched);
 			var message = "has the wrong type, expected " + describe(mismatched.getTargetType());
 			return badRequest(field + ": " + message, List.of(fieldError(field, message)));

@@ -1,7 +1,7 @@
 package dev.arbiter.tenancy;
 
+import dev.arbiter.shared.Time;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import tools.jackson.databind.ObjectMapper;
@@ -51,7 +51,7 @@ public class AuditLog {
 			.param("entity", entityId == null ? null : entityId.toString())
 			.param("before", before == null ? null : json.writeValueAsString(before))
 			.param("after", after == null ? null : json.writeValueAsString(after))
-			.param("at", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("at", Time.now())
 			.update();
 	}
 }

@@ -1,7 +1,7 @@
 package dev.arbiter.benchmark.internal;
 
+import dev.arbiter.shared.Time;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,7 @@ class Domains {
 	}
 
 	void insert(UUID orgId, UUID id, String slug, String name, String description) {
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		jdbc.sql("""
 				insert into domains (id, org_id, slug, name, description, created_at, updated_at)
 				values (:id, :org, :slug, :name, :description, :now, :now)
@@ -36,7 +36,7 @@ class Domains {
 		jdbc.sql("update domains set name = :name, description = :description, updated_at = :now where org_id = :org and id = :id")
 			.param("name", name)
 			.param("description", description)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.param("org", orgId)
 			.param("id", id)
 			.update();

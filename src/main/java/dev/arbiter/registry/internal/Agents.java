@@ -1,10 +1,10 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,7 +81,7 @@ class Agents {
 			.param("context", agent.maxContext())
 			.param("features", json.writeValueAsString(agent.features() == null ? List.of() : agent.features()))
 			.param("status", agent.status())
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 	}
 

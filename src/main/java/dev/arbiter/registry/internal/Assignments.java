@@ -1,10 +1,10 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,7 +85,7 @@ class Assignments {
 			.param("status", status)
 			.param("method", method)
 			.param("weight", weight)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 	}
 

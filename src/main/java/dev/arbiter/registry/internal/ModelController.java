@@ -1,8 +1,8 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,7 +84,7 @@ class ModelController {
 				Boolean.TRUE.equals(request.reference()), request.tags());
 		var id = UUID.randomUUID();
 		models.insert(caller.orgId(), id, fields);
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		if (request.price() != null) {
 			models.addPrice(caller.orgId(), id, request.price().inputPerMillion(), request.price().outputPerMillion(), now);
 		}
@@ -144,7 +144,7 @@ class ModelController {
 	@Transactional
 	Model.Price addPrice(Caller caller, @PathVariable UUID id, @Valid @RequestBody NewPrice request) {
 		get(caller, id);
-		var from = request.effectiveFrom() == null ? OffsetDateTime.now(ZoneOffset.UTC) : request.effectiveFrom();
+		var from = request.effectiveFrom() == null ? Time.now() : Time.normalize(request.effectiveFrom());
 		models.latestPrice(id).filter(latest -> !from.isAfter(latest.effectiveFrom())).ifPresent(latest -> {
 			throw new InvalidInput("effectiveFrom", "must be after " + latest.effectiveFrom()
 					+ ", when the latest price took effect; price history is append-only");
@@ -165,7 +165,7 @@ class ModelController {
 	@Transactional
 	Model.Params addParams(Caller caller, @PathVariable UUID id, @Valid @RequestBody NewParams request) {
 		get(caller, id);
-		var from = request.effectiveFrom() == null ? OffsetDateTime.now(ZoneOffset.UTC) : request.effectiveFrom();
+		var from = request.effectiveFrom() == null ? Time.now() : Time.normalize(request.effectiveFrom());
 		models.latestParamsFrom(id).filter(latest -> !from.isAfter(latest)).ifPresent(latest -> {
 			throw new InvalidInput("effectiveFrom", "must be after " + latest + ", when the latest parameters took effect");
 		});

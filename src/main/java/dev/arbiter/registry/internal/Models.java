@@ -1,10 +1,10 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +85,7 @@ class Models {
 	}
 
 	void insert(UUID orgId, UUID id, ModelFields fields) {
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		jdbc.sql("""
 				insert into models (id, org_id, name, provider_id, display_name, description, tier, context_window, capabilities,
 				                    status, version, parent_model_id, is_reference, tags, created_at, updated_at)
@@ -109,7 +109,7 @@ class Models {
 			.params(fields.parameters(json))
 			.param("org", orgId)
 			.param("id", id)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 	}
 
@@ -151,7 +151,7 @@ class Models {
 			.param("input", input)
 			.param("output", output)
 			.param("from", from)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 		return price;
 	}
@@ -195,7 +195,7 @@ class Models {
 			.param("model", modelId)
 			.param("params", json.writeValueAsString(params))
 			.param("from", from)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 		return entry;
 	}

@@ -1,7 +1,7 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +47,7 @@ class Providers {
 	}
 
 	Provider insert(UUID orgId, String name, String displayName, String website) {
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		var provider = new Provider(UUID.randomUUID(), name, displayName, website, now, now);
 		jdbc.sql("""
 				insert into providers (id, org_id, name, display_name, website, created_at, updated_at)
@@ -71,7 +71,7 @@ class Providers {
 			.param("name", name)
 			.param("display", displayName)
 			.param("website", website)
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.param("org", orgId)
 			.param("id", id)
 			.update();

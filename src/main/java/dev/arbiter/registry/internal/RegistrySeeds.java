@@ -1,8 +1,8 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +55,7 @@ class RegistrySeeds {
 		tiers.save(org, tier("cloud_fast", "Fast, inexpensive hosted models", "glm-4.5", 128_000, "0.20", "0.20"), true);
 		tiers.save(org, tier("cloud_premium", "The strongest hosted models", "glm-4.6", 128_000, "0.30", "0.30"), true);
 
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		for (var starter : MODELS) {
 			var provider = providers.byName(org, starter.provider())
 				.orElseGet(() -> providers.insert(org, starter.provider(), starter.provider(), null));

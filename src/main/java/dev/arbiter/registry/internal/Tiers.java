@@ -1,8 +1,8 @@
 package dev.arbiter.registry.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +59,7 @@ class Tiers {
 			.param("output", tier.outputPerMillion())
 			.param("streaming", tier.supportsStreaming())
 			.param("active", tier.active())
-			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("now", Time.now())
 			.update();
 	}
 

@@ -1,9 +1,9 @@
 package dev.arbiter.tenancy.internal;
 
+import dev.arbiter.shared.Time;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +68,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			reject(request, response, HttpStatus.UNAUTHORIZED, "Missing API key: send the header 'Authorization: Bearer <key>'");
 			return;
 		}
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		var hash = ApiKeySecret.hash(header.substring(7).trim());
 		var key = byHash.get(hash, h -> keys.liveKeyByHash(h, now))
 			.filter(k -> k.expiresAt() == null || k.expiresAt().isAfter(now));

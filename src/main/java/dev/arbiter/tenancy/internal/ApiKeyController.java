@@ -1,8 +1,8 @@
 package dev.arbiter.tenancy.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -73,7 +73,7 @@ class ApiKeyController {
 			throw new InvalidInput(request.budgetUsd() == null ? "budgetUsd" : "budgetPeriod",
 					"budgetUsd and budgetPeriod go together");
 		}
-		if (request.expiresAt() != null && request.expiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+		if (request.expiresAt() != null && request.expiresAt().isBefore(Time.now())) {
 			throw new InvalidInput("expiresAt", "must be in the future");
 		}
 		if (request.userId() != null && users.member(caller.orgId(), request.userId()).isEmpty()) {
@@ -95,7 +95,7 @@ class ApiKeyController {
 		if (before.revoked()) {
 			return;
 		}
-		keys.revoke(caller.orgId(), id, OffsetDateTime.now(ZoneOffset.UTC));
+		keys.revoke(caller.orgId(), id, Time.now());
 		audit.deleted(caller, "api_key", id, before);
 		authentication.forgetCachedKeys();
 	}

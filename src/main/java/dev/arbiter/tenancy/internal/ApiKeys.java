@@ -1,10 +1,10 @@
 package dev.arbiter.tenancy.internal;
 
+import dev.arbiter.shared.Time;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +33,7 @@ class ApiKeys {
 	ApiKey insert(UUID orgId, UUID userId, String name, ApiKeySecret secret, Role role, BigDecimal budgetUsd,
 			String budgetPeriod, OffsetDateTime expiresAt) {
 		var key = new ApiKey(UUID.randomUUID(), orgId, userId, name, secret.prefix(), role, budgetUsd, budgetPeriod, expiresAt,
-				null, null, OffsetDateTime.now(ZoneOffset.UTC));
+				null, null, Time.now());
 		jdbc.sql("""
 				insert into api_keys (id, org_id, user_id, name, prefix, key_hash, role, budget_usd, budget_period, expires_at, created_at)
 				values (:id, :org, :user, :name, :prefix, :hash, :role, :budget, :period, :expires, :created)

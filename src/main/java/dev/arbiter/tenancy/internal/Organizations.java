@@ -1,7 +1,7 @@
 package dev.arbiter.tenancy.internal;
 
+import dev.arbiter.shared.Time;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +30,7 @@ class Organizations {
 		if (byName(name).isPresent()) {
 			throw new Conflict("name", "An organization named '" + name + "' already exists");
 		}
-		var org = new Organization(UUID.randomUUID(), name, OffsetDateTime.now(ZoneOffset.UTC));
+		var org = new Organization(UUID.randomUUID(), name, Time.now());
 		jdbc.sql("insert into organizations (id, name, created_at) values (:id, :name, :created)")
 			.param("id", org.id())
 			.param("name", org.name())

@@ -1,9 +1,9 @@
 package dev.arbiter.tenancy.internal;
 
+import dev.arbiter.shared.Time;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +59,7 @@ class Users {
 
 	UUID insert(UUID orgId, String username, String email, String passwordHash, Role role) {
 		var id = UUID.randomUUID();
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		jdbc.sql("""
 				insert into users (id, username, email, password_hash, active, created_at, updated_at)
 				values (:id, :username, :email, :hash, true, :now, :now)
@@ -80,7 +80,7 @@ class Users {
 	}
 
 	void update(UUID orgId, UUID id, String email, String passwordHash, Boolean active, Role role) {
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = Time.now();
 		jdbc.sql("""
 				update users set email = coalesce(:email, email), password_hash = coalesce(:hash, password_hash),
 				    active = coalesce(:active, active), updated_at = :now
