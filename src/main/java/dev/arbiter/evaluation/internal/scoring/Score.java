@@ -19,12 +19,12 @@ public record Score(String name, double value, boolean passed, String detail) {
 		}
 	}
 
-	static Score of(String name, double value, double threshold, String detail) {
+	public static Score of(String name, double value, double threshold, String detail) {
 		return new Score(name, value, value >= threshold, detail);
 	}
 
 	/** A score of 0 that failed, e.g. because the item has no expected answer to compare with. */
-	static Score failed(String name, String why) {
+	public static Score failed(String name, String why) {
 		return new Score(name, 0.0, false, why);
 	}
 

@@ -70,6 +70,15 @@ class JsonScorerTests {
 	}
 
 	@Test
+	void validatesWithTheDialectTheSchemaNamesWithoutFetchingIt() {
+		Scorer scorer = scorer("json", "schema", Map.of("$schema", "http://json-schema.org/draft-07/schema#", "type",
+				"object", "additionalProperties", false, "properties", Map.of("ok", Map.of("type", "boolean"))));
+
+		assertThat(score(scorer, "{\"ok\": true}").passed()).isTrue();
+		assertThat(score(scorer, "{\"ok\": true, \"extra\": 1}").passed()).isFalse();
+	}
+
+	@Test
 	void passesInvalidJsonWhenTheThresholdIsZero() {
 		assertThat(score(scorer("json", "threshold", 0.0), "nope").passed()).isTrue();
 	}
