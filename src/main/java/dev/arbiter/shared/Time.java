@@ -11,7 +11,7 @@ public final class Time {
 	}
 
 	public static OffsetDateTime now() {
-		return Time.now().truncatedTo(ChronoUnit.MICROS);
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** A caller-supplied instant in UTC, to the microsecond. */
