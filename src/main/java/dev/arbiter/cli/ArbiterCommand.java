@@ -18,6 +18,13 @@ public class ArbiterCommand implements Runnable {
 	 */
 	public static void run(String[] args, Class<?> application) {
 		var commandLine = new CommandLine(new ArbiterCommand());
+		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+			if (e instanceof CliFailure failure) {
+				cmd.getErr().println("arbiter: " + failure.getMessage());
+				return 2;
+			}
+			throw e;
+		});
 		((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).application = application;
 		int code = commandLine.execute(args);
 		var parsed = commandLine.getParseResult();
