@@ -38,7 +38,7 @@ final class ChatCompletions {
 	static final String CORRECT_HEADER = "X-Sim-Correct";
 
 	/** Replies are streamed in at most this many content chunks, split at word boundaries. */
-	static final int MAX_STREAM_PIECES = 32;
+	static final int MAX_STREAM_PIECES = 16;
 
 	/** The ordinal counters are forgotten when there are more keys than this (memory bound). */
 	private static final int MAX_ORDINAL_KEYS = 200_000;
@@ -161,8 +161,11 @@ final class ChatCompletions {
 		}
 		frames.add(last.add(stream.done()).build());
 		long rest = Math.max(0, latencyMs - ttftMs);
-		long gap = frames.size() > 1 ? rest / (frames.size() - 1) : 0;
-		responder.stream(exchange, frames, ttftMs, gap);
+		long[] atMs = new long[frames.size()];
+		for (int i = 0; i < atMs.length; i++) {
+			atMs[i] = ttftMs + (atMs.length == 1 ? 0 : Math.round((double) rest * i / (atMs.length - 1)));
+		}
+		responder.stream(exchange, frames, atMs);
 	}
 
 	/** The content split before whitespace into at most {@link #MAX_STREAM_PIECES} pieces. */

@@ -11,14 +11,19 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Writes responses now or later. Delays are timers on one scheduler thread; when a timer fires, the
- * write itself runs on the worker executor, so no thread sleeps while a response is "generated".
+ * Writes responses now or later. Delays are timers on one scheduler thread, so no thread sleeps
+ * while a response is "generated". When a timer fires, a small write (at most
+ * {@link #INLINE_WRITE_BYTES}, which the socket's send buffer always takes without blocking) runs on
+ * the timer thread itself; a larger one is handed to the worker executor.
  */
 final class Responder {
 
 	static final String SIMULATOR_HEADER = "X-Simulator";
 
 	static final String SIMULATOR_NAME = "arbiter-sim";
+
+	/** Writes up to this size fit in any TCP send buffer, so they never block the timer thread. */
+	static final int INLINE_WRITE_BYTES = 8 * 1024;
 
 	private final ScheduledExecutorService timers;
 
@@ -50,23 +55,23 @@ final class Responder {
 
 	/** Sends a JSON body after {@code delayMs}. */
 	void jsonLater(HttpExchange exchange, int status, byte[] body, long delayMs) {
-		later(delayMs, exchange, () -> json(exchange, status, body));
+		later(delayMs, exchange, body.length, () -> json(exchange, status, body));
 	}
 
 	void errorLater(HttpExchange exchange, RequestFailed failure, long delayMs) {
-		later(delayMs, exchange, () -> error(exchange, failure));
+		later(delayMs, exchange, 0, () -> error(exchange, failure));
 	}
 
 	/** Answers nothing: holds the connection for {@code holdMs}, then closes it. */
 	void holdThenClose(HttpExchange exchange, long holdMs) {
-		later(holdMs, exchange, exchange::close);
+		later(holdMs, exchange, 0, exchange::close);
 	}
 
 	/**
 	 * Streams server-sent events: the status line and headers now, then frame {@code i} at
-	 * {@code firstDelayMs + i * gapMs}; the exchange is closed after the last frame.
+	 * {@code atMs[i]} milliseconds from now; the exchange is closed after the last frame.
 	 */
-	void stream(HttpExchange exchange, List<byte[]> frames, long firstDelayMs, long gapMs) {
+	void stream(HttpExchange exchange, List<byte[]> frames, long[] atMs) {
 		try {
 			var headers = exchange.getResponseHeaders();
 			headers.set("Content-Type", "text/event-stream; charset=utf-8");
@@ -77,16 +82,17 @@ final class Responder {
 			exchange.close();
 			return;
 		}
-		new SseWriter(exchange, frames, gapMs).scheduleNext(firstDelayMs);
+		new SseWriter(exchange, frames, atMs).scheduleNext(atMs[0]);
 	}
 
-	private void later(long delayMs, HttpExchange exchange, Runnable write) {
+	private void later(long delayMs, HttpExchange exchange, int bytes, Runnable write) {
 		if (delayMs <= 0) {
 			write.run();
 			return;
 		}
+		Runnable onTimer = bytes <= INLINE_WRITE_BYTES ? write : () -> onWorker(exchange, write);
 		try {
-			timers.schedule(() -> onWorker(exchange, write), delayMs, TimeUnit.MILLISECONDS);
+			timers.schedule(onTimer, delayMs, TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			exchange.close(); // shutting down
@@ -109,18 +115,18 @@ final class Responder {
 
 		private final List<byte[]> frames;
 
-		private final long gapMs;
+		private final long[] atMs;
 
 		private int next;
 
-		SseWriter(HttpExchange exchange, List<byte[]> frames, long gapMs) {
+		SseWriter(HttpExchange exchange, List<byte[]> frames, long[] atMs) {
 			this.exchange = exchange;
 			this.frames = frames;
-			this.gapMs = gapMs;
+			this.atMs = atMs;
 		}
 
 		void scheduleNext(long delayMs) {
-			later(delayMs, exchange, this);
+			later(delayMs, exchange, frames.get(next).length, this);
 		}
 
 		@Override
@@ -135,7 +141,7 @@ final class Responder {
 				return;
 			}
 			if (next < frames.size()) {
-				scheduleNext(gapMs);
+				scheduleNext(atMs[next] - atMs[next - 1]);
 			}
 			else {
 				exchange.close();
