@@ -12,8 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.arbiter.inference.simulator.SimulatorConfig.Model;
 
 /**
- * Throughput of the simulator under a closed-loop load on 127.0.0.1 (a benchmark, not a test):
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.arbiter.inference.simulator.SimulatorLoadCheck [concurrency] [latencyMs] [requests] [stream]}.
+ * Throughput of the simulator under a closed-loop load on 127.0.0.1 (a benchmark, not a test; the
+ * load generator shares the JVM and the cores, and the CPU each side used is printed):
+ * <pre>
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     dev.arbiter.inference.simulator.SimulatorLoadCheck [concurrency=64] [latencyMs=100] [requests=3200] [stream=false]
+ * </pre>
  * The ideal is {@code concurrency * 1000 / latencyMs} requests per second.
  */
 public final class SimulatorLoadCheck {
