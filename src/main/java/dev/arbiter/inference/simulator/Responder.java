@@ -12,9 +12,10 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Writes responses now or later. Delays are timers on one scheduler thread, so no thread sleeps
- * while a response is "generated". When a timer fires, a small write (at most
- * {@link #INLINE_WRITE_BYTES}, which the socket's send buffer always takes without blocking) runs on
- * the timer thread itself; a larger one is handed to the worker executor.
+ * while a response is "generated". A small write (at most {@link #INLINE_WRITE_BYTES}, which the
+ * socket's send buffer takes without blocking) runs on the thread at hand, the timer's or the
+ * handler's; a larger one is handed to the worker executor, so a client that does not read can
+ * only ever block a worker.
  */
 final class Responder {
 
@@ -86,13 +87,13 @@ final class Responder {
 	}
 
 	private void later(long delayMs, HttpExchange exchange, int bytes, Runnable write) {
+		Runnable inline = bytes <= INLINE_WRITE_BYTES ? write : () -> onWorker(exchange, write);
 		if (delayMs <= 0) {
-			write.run();
+			inline.run();
 			return;
 		}
-		Runnable onTimer = bytes <= INLINE_WRITE_BYTES ? write : () -> onWorker(exchange, write);
 		try {
-			timers.schedule(onTimer, delayMs, TimeUnit.MILLISECONDS);
+			timers.schedule(inline, delayMs, TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			exchange.close(); // shutting down

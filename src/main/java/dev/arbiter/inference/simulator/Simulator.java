@@ -55,8 +55,10 @@ public final class Simulator implements AutoCloseable {
 
 	private static final int BACKLOG = 1024;
 
-	/** Upper bound of the worker pool on Java 17; requests beyond it run on the accepting thread. */
+	/** Upper bound of the worker pool on Java 17; work beyond it runs on the thread that hands it over. */
 	private static final int MAX_WORKERS = 1024;
+
+	private static final boolean VIRTUAL_THREADS = Runtime.version().feature() >= 21;
 
 	private final HttpServer server;
 
@@ -97,7 +99,10 @@ public final class Simulator implements AutoCloseable {
 		var responder = new Responder(timers, workers);
 		var chat = new ChatCompletions(config, items, responder);
 		server.createContext("/", exchange -> route(exchange, config, chat, responder));
-		server.setExecutor(workers);
+		// With virtual threads each exchange gets its own. Without them a handoff to a platform thread
+		// costs more than the handler itself (which only parses, decides and sets a timer), so the
+		// exchange runs on the server's dispatcher thread, as with the JDK server's default executor.
+		server.setExecutor(VIRTUAL_THREADS ? workers : null);
 		server.start();
 		return new Simulator(server, timers, workers, config);
 	}
@@ -144,7 +149,7 @@ public final class Simulator implements AutoCloseable {
 			}
 			else if (path.equals("/v1/models")) {
 				requireMethod("GET", method, path);
-				responder.json(exchange, 200, OpenAiWire.models(config.models()));
+				responder.jsonLater(exchange, 200, OpenAiWire.models(config.models()), 0);
 			}
 			else if (path.startsWith("/v1/models/")) {
 				requireMethod("GET", method, path);
@@ -153,7 +158,7 @@ public final class Simulator implements AutoCloseable {
 				if (model == null) {
 					throw RequestFailed.modelNotFound(id);
 				}
-				responder.json(exchange, 200, OpenAiWire.JSON.writeValueAsBytes(OpenAiWire.model(model)));
+				responder.jsonLater(exchange, 200, OpenAiWire.JSON.writeValueAsBytes(OpenAiWire.model(model)), 0);
 			}
 			else {
 				throw RequestFailed.notFound(method, path);
@@ -174,12 +179,12 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Virtual threads where the JVM has them (21+); otherwise a cached pool bounded at
-	 * {@link #MAX_WORKERS} threads. Handlers never wait for the simulated latency, so either keeps up
-	 * with hundreds of concurrent connections.
+	 * Threads for the work that may block: virtual threads where the JVM has them (21+), otherwise
+	 * a cached pool bounded at {@link #MAX_WORKERS} threads. Handlers never wait for the simulated
+	 * latency, so neither needs a thread per pending response.
 	 */
 	private static ExecutorService workers() {
-		if (Runtime.version().feature() >= 21) {
+		if (VIRTUAL_THREADS) {
 			try {
 				return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
 			}

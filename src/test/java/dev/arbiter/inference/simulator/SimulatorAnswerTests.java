@@ -164,6 +164,24 @@ class SimulatorAnswerTests {
 		}
 	}
 
+	@Test
+	void sendsLongAnswersWholeStreamedOrNot() {
+		String essay = "word ".repeat(8_000).strip();
+		List<Item> items = List.of(new Item("Write an essay.", essay, "writing"));
+		try (var simulator = Simulator.start(SimulatorConfig.of(5, instantModel("sim")).withItems(items), 0)) {
+			var client = new SimClient(simulator);
+
+			assertThat(SimClient.content(client.post(SimClient.chat("sim", "Write an essay.")))).isEqualTo(essay);
+			var streamed = SimClient.chat("sim", "Write an essay.").put("stream", true);
+			String content = SimulatorWireTests.dataLines(client.post(streamed).body())
+				.stream()
+				.filter(data -> !data.equals("[DONE]"))
+				.map(data -> SimClient.JSON.readTree(data).path("choices").path(0).path("delta").path("content").asString(""))
+				.reduce("", String::concat);
+			assertThat(content).isEqualTo(essay);
+		}
+	}
+
 	private static List<String> answersOnAFreshSimulator(SimulatorConfig config, List<Item> items) {
 		try (var simulator = Simulator.start(config, 0)) {
 			return new SimClient(simulator).contents(requests("sim", items), 16);
