@@ -19,8 +19,10 @@ import dev.arbiter.inference.simulator.SimulatorConfig.Model;
  * {@code The answer is 42.} or {@code The answer is B.};</li>
  * <li>any other expected answer is sent verbatim, with nothing around it;</li>
  * <li>a wrong number is a different number, a wrong letter a different letter (among A–D, or up to
- * the expected letter when it is later), a wrong yes/no/true/false its opposite, and any other wrong
- * answer another expected answer of the same domain (or "I am not sure." when there is none);</li>
+ * the expected letter when it is later), a wrong yes/no/true/false its opposite, a wrong GSM8K-style
+ * solution ending in {@code #### 72} the same text with a different final number, and any other
+ * wrong answer another expected answer of the same domain (or "I am not sure." when there is
+ * none);</li>
  * <li>a prompt the simulator does not know gets a filler paragraph of about the model's mean output
  * tokens (between half and one and a half times it), starting "This is a simulated reply from".</li>
  * </ul>
@@ -33,6 +35,8 @@ final class Replies {
 	private static final Pattern NUMBER = Pattern.compile("[-+]?\\d[\\d,]*(\\.\\d+)?");
 
 	private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
+
+	private static final Pattern FINAL_MARKER = Pattern.compile("(####\\s*)([-+]?\\d[\\d,]*(?:\\.\\d+)?)");
 
 	private static final String[] WORDS = ("the model reads each request and writes a short answer that has no "
 			+ "meaning beyond its length so clients can measure time tokens and cost under load while the "
@@ -103,6 +107,14 @@ final class Replies {
 		}
 		if (LETTER.matcher(expected).matches()) {
 			return wrongLetter(expected.charAt(0), random);
+		}
+		int marker = expected.lastIndexOf("####");
+		if (marker >= 0) {
+			var matcher = FINAL_MARKER.matcher(expected);
+			if (matcher.find(marker)) {
+				String number = wrongNumber(new BigDecimal(matcher.group(2).replace(",", "")), random);
+				return expected.substring(0, matcher.start(2)) + number + expected.substring(matcher.end(2));
+			}
 		}
 		String flipped = flipped(expected);
 		if (flipped != null) {

@@ -82,6 +82,19 @@ class SimulatorAnswerTests {
 	}
 
 	@Test
+	void aWrongGsm8kSolutionEndsOnAnotherNumber() {
+		String solution = "She sells 16 - 3 - 4 = 9 eggs for $2 each, so 9 * 2 = 18.\n#### 18";
+		List<Item> items = List.of(new Item("How much does Janet make?", solution, "math"));
+		try (var simulator = Simulator.start(SimulatorConfig.of(1, instantModel("bad").withAccuracy(0.0)).withItems(items), 0)) {
+			String reply = SimClient.content(new SimClient(simulator).post(SimClient.chat("bad", "How much does Janet make?")));
+
+			assertThat(reply).startsWith("She sells 16 - 3 - 4 = 9 eggs for $2 each, so 9 * 2 = 18.\n#### ")
+				.doesNotEndWith("#### 18")
+				.matches("(?s).*#### \\d+");
+		}
+	}
+
+	@Test
 	void sameSeedGivesTheSameAnswersAndAnotherSeedOthers() {
 		List<Item> items = items(100);
 		Model model = instantModel("sim").withAccuracy(0.5);
