@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -68,6 +69,8 @@ public final class Simulator implements AutoCloseable {
 
 	private final SimulatorConfig config;
 
+	private final CountDownLatch closed = new CountDownLatch(1);
+
 	private Simulator(HttpServer server, ScheduledThreadPoolExecutor timers, ExecutorService workers,
 			SimulatorConfig config) {
 		this.server = server;
@@ -126,12 +129,21 @@ public final class Simulator implements AutoCloseable {
 		return config;
 	}
 
+	/** Blocks until {@link #close()} is called, for a command that serves until it is stopped. */
+	public void awaitClose() throws InterruptedException {
+		closed.await();
+	}
+
 	/** Stops listening, drops open connections (held or streaming ones included) and stops the threads. */
 	@Override
 	public void close() {
+		if (closed.getCount() == 0) {
+			return;
+		}
 		server.stop(0);
 		timers.shutdownNow();
 		workers.shutdownNow();
+		closed.countDown();
 	}
 
 	private static void route(HttpExchange exchange, SimulatorConfig config, ChatCompletions chat,

@@ -19,7 +19,25 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * What the simulator serves: fake models of configurable quality, speed and error rate, and the
  * benchmark items whose answers they "know".
  *
- * <p>Read from YAML with {@link #load(Path)} or built in code:
+ * <p>Read from YAML with {@link #load(Path)}:
+ * <pre>
+ * seed: 42                        # root of every random decision (default 0)
+ * answerTemplate: "The answer is {answer}."   # phrasing of numeric and single-letter answers
+ * forceTimeoutMs: 30000           # how long X-Sim-Force: timeout holds the connection
+ * models:
+ *   - name: sim-large
+ *     accuracy: {default: 0.9, math: 0.95, code: 0.8}   # or one number for every domain (default 1)
+ *     latency: {medianMs: 400, p95Ms: 900}              # log-normal (default 100 / 200)
+ *     ttftMs: 80                                        # default medianMs / 5
+ *     errorRate: 0.01                                   # HTTP 500 (default 0)
+ *     rateLimitRate: 0.0                                # HTTP 429, Retry-After: 1 (default 0)
+ *     outputTokens: {mean: 120}                         # unknown prompts (default 120)
+ * datasets:
+ *   - path: items.jsonl           # relative to the YAML file; {"prompt", "expected", "domain"} per line
+ * items:                          # optional inline items
+ *   - {prompt: "2+2?", expected: 4, domain: math}
+ * </pre>
+ * or built in code:
  * <pre>{@code
  * SimulatorConfig.of(42, Model.named("sim-large").withAccuracy(0.9).withAccuracy("math", 0.95))
  *     .withItems(List.of(new Item("What is 2+2?", "4", "math")));

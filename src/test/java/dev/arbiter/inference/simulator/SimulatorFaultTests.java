@@ -101,6 +101,26 @@ class SimulatorFaultTests {
 	}
 
 	@Test
+	void closingReleasesWhoeverAwaitsIt() throws Exception {
+		var other = Simulator.start(SimulatorConfig.of(1, Model.named("m")), 0);
+		var waiter = new Thread(() -> {
+			try {
+				other.awaitClose();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		waiter.start();
+
+		other.close();
+		other.close();
+		waiter.join(5_000);
+
+		assertThat(waiter.isAlive()).isFalse();
+	}
+
+	@Test
 	void neverFailsAReliableModel() {
 		for (int i = 0; i < 50; i++) {
 			assertThat(client.post(SimClient.chat("reliable", "prompt " + i)).statusCode()).isEqualTo(200);
