@@ -41,7 +41,7 @@ create index ix_metric_rollups_org_model on metric_rollups (org_id, granularity,
 -- Calls, tokens and cost per organization x day x model x tier x agent x API key ('' when unknown).
 create table cost_rollups (
     org_id uuid not null,
-    day timestamp with time zone not null,
+    day_bucket timestamp with time zone not null,
     model varchar(200) not null,
     tier varchar(50) not null,
     agent varchar(200) not null,
@@ -50,7 +50,7 @@ create table cost_rollups (
     tokens_in bigint not null,
     tokens_out bigint not null,
     cost_sum numeric(24, 10) not null,
-    primary key (org_id, day, model, tier, agent, api_key),
+    primary key (org_id, day_bucket, model, tier, agent, api_key),
     constraint ck_cost_rollups_non_negative check (calls >= 0 and tokens_in >= 0 and tokens_out >= 0 and cost_sum >= 0)
 );
 --rollback drop table cost_rollups;
