@@ -56,6 +56,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
 			throw e;
 		}
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ArbiterException arbiter) {
+				return arbiterException(arbiter);
+			}
+		}
 		log.error("Unexpected error", e);
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on the server; the log has the details");
