@@ -55,11 +55,13 @@ class RollupStore {
 
 	/** Adds the deltas to the stored rollups (merging sketches), inserting the keys that are new. */
 	void addAll(Map<Key, Rollup> deltas) {
-		var keys = new ArrayList<>(deltas.keySet());
 		var existing = new HashMap<Key, Rollup>();
-		for (int from = 0; from < keys.size(); from += 200) {
-			existing.putAll(load(keys.subList(from, Math.min(from + 200, keys.size()))));
+		var ranges = new HashMap<List<Object>, OffsetDateTime[]>();
+		for (var key : deltas.keySet()) {
+			ranges.merge(List.of(key.orgId(), key.granularity()), new OffsetDateTime[] { key.bucket(), key.bucket() },
+					(a, b) -> new OffsetDateTime[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
 		}
+		ranges.forEach((scope, range) -> load((UUID) scope.get(0), (String) scope.get(1), range[0], range[1], deltas, existing));
 		var updates = new ArrayList<Map.Entry<Key, Rollup>>();
 		var inserts = new ArrayList<Map.Entry<Key, Rollup>>();
 		deltas.forEach((key, delta) -> {
@@ -84,26 +86,18 @@ class RollupStore {
 				""", updates, 500, (statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 	}
 
-	private Map<Key, Rollup> load(List<Key> keys) {
-		var where = new StringBuilder();
-		var args = new ArrayList<Object>();
-		for (var key : keys) {
-			where.append(where.isEmpty() ? "" : " or ")
-				.append("(org_id = ? and granularity = ? and bucket = ? and model = ? and domain = ?)");
-			args.add(key.orgId());
-			args.add(key.granularity());
-			args.add(key.bucket());
-			args.add(key.model());
-			args.add(key.domain());
-		}
-		var loaded = new HashMap<Key, Rollup>();
-		template.query("select org_id, granularity, bucket, model, domain, " + COLUMNS + " from metric_rollups where " + where
-				+ " for update", rs -> {
+	/** Loads (and locks) the stored rollups of one organization and granularity between two buckets that the deltas touch. */
+	private void load(UUID orgId, String granularity, OffsetDateTime from, OffsetDateTime to, Map<Key, Rollup> deltas,
+			Map<Key, Rollup> into) {
+		template.query("select org_id, granularity, bucket, model, domain, " + COLUMNS + " from metric_rollups"
+				+ " where org_id = ? and granularity = ? and bucket >= ? and bucket <= ? for update", rs -> {
 					var key = new Key(rs.getObject("org_id", UUID.class), rs.getString("granularity"),
-							rs.getObject("bucket", OffsetDateTime.class), rs.getString("model"), rs.getString("domain"));
-					loaded.put(key, read(rs));
-				}, args.toArray());
-		return loaded;
+							rs.getObject("bucket", OffsetDateTime.class).withOffsetSameInstant(java.time.ZoneOffset.UTC),
+							rs.getString("model"), rs.getString("domain"));
+					if (deltas.containsKey(key)) {
+						into.put(key, read(rs));
+					}
+				}, orgId, granularity, from, to);
 	}
 
 	static Rollup read(ResultSet rs) throws SQLException {
