@@ -101,16 +101,22 @@ final class OtlpSpans {
 		return request.build();
 	}
 
-	/** Hex ids become base64 for protobuf's parser; anything else is left for it to judge. */
+	/** Hex ids (16 bytes for a trace, 8 for a span, or empty) become base64 for protobuf's parser. */
 	private static void hexToBase64(JsonNode node, String... fields) {
 		if (!(node instanceof ObjectNode object)) {
 			return;
 		}
 		for (var field : fields) {
 			var value = object.get(field);
-			if (value != null && value.isString() && HEX.matcher(value.asString()).matches()) {
-				object.put(field, Base64.getEncoder().encodeToString(HexFormat.of().parseHex(value.asString())));
+			if (value == null || value.isNull()) {
+				continue;
 			}
+			int length = field.equals("traceId") ? 32 : 16;
+			var text = value.isString() ? value.asString() : "";
+			if (!HEX.matcher(text).matches() || !(text.isEmpty() || text.length() == length)) {
+				throw new InvalidInput("body", field + " must be " + length + " hex digits in OTLP JSON, got " + value);
+			}
+			object.put(field, Base64.getEncoder().encodeToString(HexFormat.of().parseHex(text)));
 		}
 	}
 

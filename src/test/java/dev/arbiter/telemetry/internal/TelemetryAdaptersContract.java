@@ -236,6 +236,9 @@ abstract class TelemetryAdaptersContract {
 		assertThat(truncatedJson.text("detail")).contains("malformed JSON");
 		assertThat(api.postRaw("/v1/traces", "{\"resourceSpans\": 5}").status()).isEqualTo(400);
 		assertThat(api.postRaw("/v1/traces", "[]").status()).isEqualTo(400);
+		var base64Id = api.postRaw("/v1/traces", "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"W47/95gDgQPSabYzgT/GDA==\"}]}]}]}");
+		assertThat(base64Id.status()).isEqualTo(400);
+		assertThat(base64Id.text("detail")).contains("traceId must be 32 hex digits");
 		var badProtobuf = postBytes("/v1/traces", "application/x-protobuf", new byte[] { 0x0A, (byte) 0xFF, 0x01 }, false);
 		assertThat(badProtobuf.statusCode()).isEqualTo(400);
 		assertThat(new String(badProtobuf.body(), StandardCharsets.UTF_8)).contains("protobuf");
