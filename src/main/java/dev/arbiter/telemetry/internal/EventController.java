@@ -84,7 +84,7 @@ class EventController {
 	}
 
 	/** Counts bytes and stops reading past the limit. */
-	private static final class Limited extends FilterInputStream {
+	static final class Limited extends FilterInputStream {
 
 		private final long limit;
 

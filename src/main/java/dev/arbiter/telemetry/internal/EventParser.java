@@ -103,13 +103,22 @@ public class EventParser {
 				model, reader.text("agent", 200), reader.text("domain", 100), source, reader.text("requestId", 200),
 				reader.text("correlationId", 200), reader.text("sessionId", 200), latency, ttft, tokensIn, tokensOut, cost,
 				success != null ? success : errorType == null, errorType, finishReason,
-				truncated != null ? truncated : (finishReason == null ? null : "length".equals(finishReason)), confidence,
+				truncated != null ? truncated : truncatedBy(finishReason), confidence,
 				reader.text("itemId", 200), reader.bool("correct"), keyId != null ? keyId : apiKeyId, reader.text("user", 200),
 				reader.text("tier", 50), metadata);
 		if (!reasons.isEmpty()) {
 			return new Parsed(null, List.copyOf(reasons));
 		}
 		return new Parsed(withCost(orgId, event), List.of());
+	}
+
+	/**
+	 * Whether a finish reason means the answer was cut off by the token limit: {@code length} (OpenAI),
+	 * {@code max_tokens} (Anthropic, Bedrock) or {@code MAX_TOKENS} (Gemini); null when there is none.
+	 */
+	private static Boolean truncatedBy(String finishReason) {
+		return finishReason == null ? null
+				: finishReason.equalsIgnoreCase("length") || finishReason.equalsIgnoreCase("max_tokens");
 	}
 
 	/** Fills in the cost from the price in force at the event's time, when the event has tokens and no cost. */
