@@ -62,6 +62,10 @@ public class EventStore {
 
 	/** Stores the events whose ids are new for the organization; answers how many that was. */
 	public int store(UUID orgId, List<MetricEvent> events) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+			// The events must commit before the shared lock is released, or the aggregator's horizon could skip them.
+			throw new IllegalStateException("Store metric events outside of other transactions");
+		}
 		lock.readLock().lock();
 		try {
 			Integer stored = transaction.execute(status -> {
