@@ -102,16 +102,20 @@ public final class UpstreamHttp {
 	private AttemptFailed failed(HttpRequest request, Throwable cause, double latencyMs) {
 		String where = request.method() + " " + request.uri();
 		if (cause instanceof HttpConnectTimeoutException) {
-			return AttemptFailed.connect(where + ": could not connect within " + connectTimeout, latencyMs, cause);
+			return AttemptFailed.connect(where + ": could not connect within " + connectTimeout.toMillis() + " ms", latencyMs, cause);
 		}
 		if (cause instanceof HttpTimeoutException) {
-			return AttemptFailed.timeout(where + ": no response headers within " + request.timeout().orElse(firstByteTimeout),
+			return AttemptFailed.timeout(where + ": no response headers within " + request.timeout().orElse(firstByteTimeout).toMillis() + " ms",
 					latencyMs, cause);
 		}
 		if (cause instanceof IOException) {
-			return AttemptFailed.connect(where + ": connection failed: " + cause, latencyMs, cause);
+			return AttemptFailed.connect(where + ": connection failed: " + describe(cause), latencyMs, cause);
 		}
 		return AttemptFailed.badResponse(where + ": " + cause, null, latencyMs);
+	}
+
+	private static String describe(Throwable cause) {
+		return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	private static Throwable unwrap(Throwable failure) {
