@@ -13,7 +13,7 @@ import java.util.Map;
  * @param maxTokens   most output tokens, or null (Anthropic requires one: 1024 is sent then)
  * @param seed        sampling seed for upstreams that honour one (OpenAI-compatible), or null
  * @param extra       other OpenAI body fields passed through as they are ({@code top_p}, {@code stop},
- *                    {@code response_format}, …); never empty-null. They cannot replace {@code model},
+ *                    {@code response_format}, …), empty when there are none. They cannot replace {@code model},
  *                    {@code messages} or {@code stream}: a call always waits for the whole answer.
  */
 public record ChatRequest(List<ChatMessage> messages, Double temperature, Integer maxTokens, Long seed,

@@ -72,6 +72,7 @@ public class Inference {
 	 * Calls the upstream with retries; cost from the model's price in force now (registry), tokens
 	 * from usage or estimated.
 	 * @throws UpstreamFailed when no attempt succeeded, with what happened to the last one
+	 * @throws IllegalArgumentException when the upstream's API type is neither {@code openai} nor {@code anthropic}
 	 */
 	public ChatResult chat(UUID orgId, Upstream upstream, ChatRequest request) {
 		InferenceClient client = InferenceClient.forApiType(upstream.apiType());
@@ -92,8 +93,7 @@ public class Inference {
 			return result(orgId, upstream, request, answered, attempts.get());
 		}
 		catch (AttemptFailed failed) {
-			throw new UpstreamFailed(failed.errorType(), failed.status(), failed.retryable(), failed.retryAfter(),
-					attempts.get(), failed.latencyMs(), redacted(upstream + ": " + failed.getMessage(), upstream.apiKey()));
+			throw upstreamFailed(upstream, failed, attempts.get());
 		}
 	}
 
@@ -105,6 +105,16 @@ public class Inference {
 		var cost = prices.at(orgId, upstream.model(), Time.now()).map(price -> price.cost(tokensIn, tokensOut)).orElse(null);
 		return new ChatResult(reply.content(), reply.finishReason(), tokensIn, tokensOut, estimated, answered.latencyMs(),
 				null, cost, attempts, upstream.upstreamModel());
+	}
+
+	/** What happened to the last attempt, with its transport error (if any) as the cause. */
+	private static UpstreamFailed upstreamFailed(Upstream upstream, AttemptFailed failed, int attempts) {
+		var failure = new UpstreamFailed(failed.errorType(), failed.status(), failed.retryable(), failed.retryAfter(), attempts,
+				failed.latencyMs(), redacted(upstream + ": " + failed.getMessage(), upstream.apiKey()));
+		if (failed.getCause() != null) {
+			failure.initCause(failed.getCause());
+		}
+		return failure;
 	}
 
 	/** An upstream may echo the key it was sent in an error body; it never leaves here. */

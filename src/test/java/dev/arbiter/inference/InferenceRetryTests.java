@@ -171,6 +171,7 @@ class InferenceRetryTests {
 		assertThat(failure.errorType()).isEqualTo("connect");
 		assertThat(failure.retryable()).isTrue();
 		assertThat(failure.attempts()).isEqualTo(3);
+		assertThat(failure).hasCauseInstanceOf(java.net.ConnectException.class);
 	}
 
 	@Test
