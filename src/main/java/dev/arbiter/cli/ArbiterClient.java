@@ -2,11 +2,14 @@ package dev.arbiter.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -83,6 +86,43 @@ public class ArbiterClient {
 			throw new CliFailure("The server answered " + response.statusCode() + ": " + detail);
 		}
 		return body;
+	}
+
+	/** Streams a response body (e.g. an export) into {@code out} without holding it in memory. */
+	public void download(String path, OutputStream out) {
+		var request = request(path).timeout(Duration.ofHours(1)).GET().build();
+		HttpResponse<InputStream> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (ConnectException e) {
+			throw new CliFailure("Cannot reach the Arbiter server at " + baseUrl + " (start it with ./arbiter serve, or pass --server)");
+		}
+		catch (IOException e) {
+			throw new CliFailure("Request to " + request.uri() + " failed: " + e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CliFailure("Interrupted");
+		}
+		try (var body = response.body()) {
+			if (response.statusCode() >= 400) {
+				var text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+				var problem = text.isBlank() ? null : parse(text);
+				var detail = problem != null && problem.has("detail") ? problem.path("detail").asString() : text;
+				throw new CliFailure("The server answered " + response.statusCode() + ": " + detail);
+			}
+			body.transferTo(out);
+			out.flush();
+		}
+		catch (IOException e) {
+			throw new CliFailure("Reading " + request.uri() + " failed: " + e.getMessage());
+		}
+	}
+
+	/** {@code value} encoded for a query string. */
+	public static String query(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private static JsonNode parse(String text) {

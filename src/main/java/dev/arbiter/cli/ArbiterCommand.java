@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line; {@code serve} keeps the JVM running, every other command exits with its code. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = ArbiterCommand.Version.class,
 		description = "Evaluates LLMs per domain, measures every call, and routes each query to the model that serves it best.",
-		subcommands = { ServeCommand.class, EvalCommand.class, EventsCommand.class, SimulateCommand.class,
+		subcommands = { ServeCommand.class, EvalCommand.class, EventsCommand.class, SuitesCommand.class, SimulateCommand.class,
 				CommandLine.HelpCommand.class })
 public class ArbiterCommand implements Runnable {
 

@@ -56,6 +56,11 @@ public final class Api {
 		return send("POST", path, new Raw(body), "application/json");
 	}
 
+	/** Sends {@code body} as it is with the given content type, e.g. a dataset file. */
+	public Response postText(String path, String contentType, String body) {
+		return send("POST", path, new Raw(body), contentType);
+	}
+
 	private record Raw(String text) {
 	}
 

@@ -3,12 +3,13 @@ package dev.arbiter.benchmark.internal;
 import java.util.List;
 import java.util.UUID;
 
+import dev.arbiter.benchmark.StarterSuites;
 import dev.arbiter.tenancy.OrganizationCreated;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Gives a new organization the ten domains of seed 000, in the transaction that creates it. */
+/** Gives a new organization the ten domains of seed 000 and a starter suite for each, in the transaction that creates it. */
 @Component
 class DomainSeeds {
 
@@ -39,14 +40,19 @@ class DomainSeeds {
 
 	private final Domains domains;
 
-	DomainSeeds(Domains domains) {
+	private final StarterSuites starters;
+
+	DomainSeeds(Domains domains, StarterSuites starters) {
 		this.domains = domains;
+		this.starters = starters;
 	}
 
+	/** The domains first, then the starter suites, which each belong to one of them. */
 	@EventListener
 	void seed(OrganizationCreated event) {
 		for (var seed : DOMAINS) {
 			domains.insert(event.orgId(), UUID.randomUUID(), seed.slug(), seed.name(), seed.description());
 		}
+		starters.loadInto(event.orgId());
 	}
 }
