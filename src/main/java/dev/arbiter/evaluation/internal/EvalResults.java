@@ -101,6 +101,7 @@ class EvalResults {
 		var items = template.queryForList("select id, model, item_id, item_position, repeat_index, output, passed, success, error,"
 				+ " latency_ms, tokens_in, tokens_out, cost, finish_reason, created_at from eval_results" + where
 				+ " order by model, item_position, repeat_index limit ? offset ?", runId, model, model, request.limit(), request.offset());
+		var scores = scoresOf(items.stream().map(item -> (UUID) item.get("id")).toList());
 		var rows = new ArrayList<Map<String, Object>>();
 		for (var item : items) {
 			var row = new LinkedHashMap<String, Object>();
@@ -118,16 +119,30 @@ class EvalResults {
 			row.put("tokensOut", item.get("tokens_out"));
 			row.put("cost", item.get("cost"));
 			row.put("finishReason", item.get("finish_reason"));
-			row.put("scores", scoresOf((UUID) item.get("id")));
+			row.put("scores", scores.getOrDefault((UUID) item.get("id"), List.of()));
 			rows.add(row);
 		}
 		long total = template.queryForObject("select count(*) from eval_results" + where, Long.class, runId, model, model);
 		return request.of(rows, total);
 	}
 
-	private List<Map<String, Object>> scoresOf(UUID resultId) {
-		return template.queryForList("select scorer as name, score as value, passed, detail from eval_scores where result_id = ?"
-				+ " order by scorer", resultId);
+	/** The scores of a page of results, in one query. */
+	private Map<UUID, List<Map<String, Object>>> scoresOf(List<UUID> resultIds) {
+		var byResult = new java.util.HashMap<UUID, List<Map<String, Object>>>();
+		if (resultIds.isEmpty()) {
+			return byResult;
+		}
+		var placeholders = String.join(", ", java.util.Collections.nCopies(resultIds.size(), "?"));
+		template.query("select result_id, scorer, score, passed, detail from eval_scores where result_id in (" + placeholders
+				+ ") order by scorer", rs -> {
+					var score = new LinkedHashMap<String, Object>();
+					score.put("name", rs.getString("scorer"));
+					score.put("value", rs.getDouble("score"));
+					score.put("passed", rs.getBoolean("passed"));
+					score.put("detail", rs.getString("detail"));
+					byResult.computeIfAbsent(rs.getObject("result_id", UUID.class), id -> new ArrayList<>()).add(score);
+				}, resultIds.toArray());
+		return byResult;
 	}
 
 	/** Per model: accuracy (mean of pass over answered calls), failures, latency mean/p50/p95, tokens, cost. */
