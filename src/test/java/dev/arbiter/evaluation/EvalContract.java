@@ -98,6 +98,31 @@ abstract class EvalContract {
 	}
 
 	@Test
+	void cliEvalGatesOnAccuracyAndWritesJsonlAndJunit() throws Exception {
+		var name = "cli-" + suffix();
+		EvalFixture.register(api, simulator, name, 20);
+		var dir = Files.createTempDirectory("arbiter-eval-cli");
+		var out = new java.io.StringWriter();
+		var cli = dev.arbiter.cli.ArbiterCommand.commandLine();
+		cli.setOut(new java.io.PrintWriter(out));
+		cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+		int code = cli.execute("eval", "--server", "http://127.0.0.1:" + port, "--api-key",
+				Files.readString(dataDir().resolve("admin.key")).trim(), "--suite", name, "--models", "sim-good,sim-poor",
+				"--concurrency", "8", "--fail-under", "0.75", "--output", dir.resolve("results.jsonl").toString(), "--junit",
+				dir.resolve("report.xml").toString());
+		assertThat(code).as(out.toString()).isEqualTo(1);
+		assertThat(out.toString()).contains("sim-good", "sim-poor", "FAIL sim-poor");
+		assertThat(out.toString()).doesNotContain("FAIL sim-good");
+		assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(40);
+		var junit = Files.readString(dir.resolve("report.xml"));
+		assertThat(junit).contains("tests=\"2\"", "failures=\"1\"", "<failure");
+
+		int passing = dev.arbiter.cli.ArbiterCommand.commandLine().execute("eval", "--server", "http://127.0.0.1:" + port, "--api-key",
+				Files.readString(dataDir().resolve("admin.key")).trim(), "--suite", name, "--models", "sim-good", "--fail-under", "0.5");
+		assertThat(passing).isZero();
+	}
+
+	@Test
 	void cancelStopsCalls() {
 		var suite = EvalFixture.register(api, simulator, "cancel-" + suffix(), EvalFixture.ITEMS);
 		var created = api.post("/api/v1/eval-runs", Map.of("suite", suite, "models", List.of("sim-slow"), "concurrency", 2));
