@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line; {@code serve} keeps the JVM running, every other command exits with its code. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = ArbiterCommand.Version.class,
 		description = "Evaluates LLMs per domain, measures every call, and routes each query to the model that serves it best.",
-		subcommands = { ServeCommand.class, EvalCommand.class, EventsCommand.class, SuitesCommand.class, SimulateCommand.class,
+		subcommands = { ServeCommand.class, DemoCommand.class, EvalCommand.class, EventsCommand.class, SuitesCommand.class, SimulateCommand.class,
 				CommandLine.HelpCommand.class })
 public class ArbiterCommand implements Runnable {
 
@@ -20,10 +20,12 @@ public class ArbiterCommand implements Runnable {
 	public static void run(String[] args, Class<?> application) {
 		var commandLine = commandLine();
 		((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).application = application;
+		((DemoCommand) commandLine.getSubcommands().get("demo").getCommand()).application = application;
 		int code = commandLine.execute(args);
 		var parsed = commandLine.getParseResult();
 		boolean serving = code == 0 && parsed != null && parsed.subcommand() != null
-				&& parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
+				&& (parsed.subcommand().commandSpec().userObject() instanceof ServeCommand
+						|| parsed.subcommand().commandSpec().userObject() instanceof DemoCommand);
 		if (!serving) {
 			System.exit(code);
 		}
