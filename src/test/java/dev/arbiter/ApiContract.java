@@ -435,6 +435,30 @@ abstract class ApiContract {
 	}
 
 	@Test
+	void eventsAreQueryableInTheRollupsWithinFiveSeconds() {
+		var model = "fresh-" + suffix();
+		var events = new ArrayList<Map<String, Object>>();
+		for (int i = 0; i < 20; i++) {
+			events.add(Map.of("model", model, "domain", "math", "latencyMs", 100 + i, "itemId", "i" + i, "correct", i % 2 == 0));
+		}
+		assertThat(admin.post("/api/v1/events", events).status()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+			var row = admin.get("/api/v1/metrics/models?window=24h&model=" + model).json().path("items");
+			assertThat(row.size()).isEqualTo(1);
+			assertThat(row.get(0).path("requests").asInt()).isEqualTo(20);
+			assertThat(row.get(0).path("accuracy").asDouble()).isEqualTo(0.5);
+		});
+	}
+
+	@Test
+	void ingestionAndAggregationAreExposedToPrometheus() {
+		admin.post("/api/v1/events", List.of(Map.of("model", "prom-" + suffix(), "latencyMs", 5)));
+		var scrape = anonymous.get("/actuator/prometheus");
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.body()).contains("arbiter_events_ingested_total{outcome=\"accepted\"}", "arbiter_aggregation_lag_events");
+	}
+
+	@Test
 	void apiDocsAndSwaggerUiArePublished() {
 		var docs = anonymous.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);

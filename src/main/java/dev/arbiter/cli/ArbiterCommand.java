@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top of the command line; {@code serve} keeps the JVM running, every other command exits with its code. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, versionProvider = ArbiterCommand.Version.class,
 		description = "Evaluates LLMs per domain, measures every call, and routes each query to the model that serves it best.",
-		subcommands = { ServeCommand.class, SuitesCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ServeCommand.class, EvalCommand.class, EventsCommand.class, SuitesCommand.class, SimulateCommand.class,
+				CommandLine.HelpCommand.class })
 public class ArbiterCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -17,14 +18,7 @@ public class ArbiterCommand implements Runnable {
 	 * {@code serve} starts (passed in, so the CLI does not depend on the application's package).
 	 */
 	public static void run(String[] args, Class<?> application) {
-		var commandLine = new CommandLine(new ArbiterCommand());
-		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-			if (e instanceof CliFailure failure) {
-				cmd.getErr().println("arbiter: " + failure.getMessage());
-				return 2;
-			}
-			throw e;
-		});
+		var commandLine = commandLine();
 		((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).application = application;
 		int code = commandLine.execute(args);
 		var parsed = commandLine.getParseResult();
@@ -33,6 +27,19 @@ public class ArbiterCommand implements Runnable {
 		if (!serving) {
 			System.exit(code);
 		}
+	}
+
+	/** The command line without exiting: a {@link CliFailure} prints one line and answers exit code 2. */
+	public static CommandLine commandLine() {
+		var commandLine = new CommandLine(new ArbiterCommand());
+		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+			if (e instanceof CliFailure failure) {
+				cmd.getErr().println("arbiter: " + failure.getMessage());
+				return 2;
+			}
+			throw e;
+		});
+		return commandLine;
 	}
 
 	@Override

@@ -44,7 +44,7 @@ class DatabaseConfiguration {
 			}
 			var file = settings.dataDir().toAbsolutePath().resolve("arbiter");
 			config.setJdbcUrl("jdbc:h2:file:" + file
-					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000");
 			config.setUsername("sa");
 			config.setPassword("");
 		}

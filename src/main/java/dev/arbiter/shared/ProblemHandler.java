@@ -50,6 +50,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** Anything unexpected: logged with its stack trace, answered without internals. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) throws Exception {
+		if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
+			throw e;
+		}
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ArbiterException arbiter) {
+				return arbiterException(arbiter);
+			}
+		}
+		log.error("Unexpected error", e);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on the server; the log has the details");
+		problem.setTitle("Internal Server Error");
+		return problem;
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
 		var expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * secrets unreadable; back it up with the database.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
 	private static final String VERSION = "v1:";
 
@@ -55,7 +55,7 @@ class SecretBox {
 		}
 	}
 
-	String decrypt(String stored) {
+	public String decrypt(String stored) {
 		if (!stored.startsWith(VERSION)) {
 			throw new IllegalStateException("Unknown secret format");
 		}
