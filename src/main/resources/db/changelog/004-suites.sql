@@ -41,12 +41,3 @@ create table suite_items (
     constraint ck_suite_items_position check (position > 0)
 );
 --rollback drop table suite_items;
-
---changeset arbiter:004-suite-items-hash-first
--- The same uniqueness with the hash leading: an import looks up a batch of hashes at a time, and
--- with the suite leading H2 (and PostgreSQL, while the table's statistics are stale) walked all of
--- the suite's rows for each batch.
-alter table suite_items drop constraint uq_suite_items_suite_hash;
-alter table suite_items add constraint uq_suite_items_hash unique (prompt_sha256, suite_id);
---rollback alter table suite_items drop constraint uq_suite_items_hash;
---rollback alter table suite_items add constraint uq_suite_items_suite_hash unique (suite_id, prompt_sha256);
