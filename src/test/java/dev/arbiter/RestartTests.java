@@ -37,6 +37,7 @@ class RestartTests {
 			assertThat(api.get("/api/v1/models").json().path("total").asInt()).isEqualTo(6);
 			assertThat(api.get("/api/v1/domains").json().path("total").asInt()).isEqualTo(10);
 			assertThat(api.get("/api/v1/tiers").json().path("total").asInt()).isEqualTo(3);
+			assertThat(api.get("/api/v1/suites").json().path("total").asInt()).isEqualTo(10);
 			assertThat(api.get("/api/v1/api-keys").json().path("total").asInt()).isEqualTo(1);
 			assertThat(api.get("/api/v1/organizations").json().path("total").asInt()).isEqualTo(1);
 		}

@@ -104,10 +104,13 @@ public enum ItemFormat {
 		return new BufferedReader(reader, 64 * 1024);
 	}
 
-	/** A failure to read the body: text that is not UTF-8 is the file's fault, anything else the connection's. */
+	/**
+	 * A failure to read the body: text that is not UTF-8 is the file's fault, anything else the
+	 * connection's. The decoder reads ahead, so the bad byte is somewhere at or after {@code line}.
+	 */
 	static RuntimeException notText(IOException e, long line) {
 		if (e instanceof java.nio.charset.CharacterCodingException) {
-			return ItemFileRejected.atLine(line, "the file is not UTF-8 text");
+			return new ItemFileRejected("line " + line + " or later", "the file is not UTF-8 text");
 		}
 		return new UncheckedIOException("Reading the uploaded file failed", e);
 	}

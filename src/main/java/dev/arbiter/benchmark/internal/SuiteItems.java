@@ -52,16 +52,27 @@ class SuiteItems {
 			.single();
 	}
 
-	/** Which of {@code hashes} the suite holds already. */
+	/**
+	 * Which of {@code hashes} the suite holds already. The query selects by hash alone (the
+	 * leading column of the unique index) and the suite is checked here: with a condition on the
+	 * suite, both databases may walk all of the suite's rows instead, because the statistics of a
+	 * table that is being filled in the same transaction still call it small.
+	 */
 	Set<String> existingHashes(UUID suiteId, Collection<String> hashes) {
 		if (hashes.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select prompt_sha256 from suite_items where suite_id = :suite and prompt_sha256 in (:hashes)")
-			.param("suite", suiteId)
+		var found = new HashSet<String>();
+		jdbc.sql("select suite_id, prompt_sha256 from suite_items where prompt_sha256 in (:hashes)")
 			.param("hashes", hashes)
-			.query(String.class)
-			.list());
+			.query((rs, row) -> {
+				if (suiteId.equals(rs.getObject("suite_id", UUID.class))) {
+					found.add(rs.getString("prompt_sha256"));
+				}
+				return null;
+			})
+			.list();
+		return found;
 	}
 
 	void insert(UUID orgId, UUID suiteId, List<Row> rows) {
