@@ -13,7 +13,6 @@ import java.util.UUID;
 import dev.arbiter.evaluation.internal.scoring.Score;
 import dev.arbiter.shared.Page;
 import dev.arbiter.shared.PageRequest;
-import dev.arbiter.shared.Time;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +32,8 @@ class EvalResults {
 	}
 
 	/** One finished call of a run; {@code passed} is null when the call failed. */
-	record Result(UUID id, UUID runId, String model, UUID itemId, int itemPosition, int repeatIndex, String output, Boolean passed,
-			boolean success, String error, Double latencyMs, Integer tokensIn, Integer tokensOut, BigDecimal cost,
+	record Result(UUID id, UUID runId, String model, String agent, UUID itemId, int itemPosition, int repeatIndex, String output,
+			Boolean passed, boolean success, String errorType, String error, Double latencyMs, Integer tokensIn, Integer tokensOut, BigDecimal cost,
 			String finishReason, List<Score> scores, OffsetDateTime createdAt) {
 
 		static String key(String model, UUID itemId, int repeatIndex) {
@@ -52,19 +51,35 @@ class EvalResults {
 		return keys;
 	}
 
+	/** Every stored result of a run, without output or scores: what its metric events are made of. */
+	List<Result> stored(UUID runId) {
+		return template.query("""
+				select id, model, agent, item_id, item_position, repeat_index, passed, success, error_type, latency_ms, tokens_in,
+				       tokens_out, cost, finish_reason, created_at
+				from eval_results where run_id = ? order by created_at
+				""", (rs, row) -> new Result(rs.getObject("id", UUID.class), runId, rs.getString("model"), rs.getString("agent"),
+				rs.getObject("item_id", UUID.class), rs.getInt("item_position"), rs.getInt("repeat_index"), null,
+				(Boolean) rs.getObject("passed"), rs.getBoolean("success"), rs.getString("error_type"), null,
+				rs.getObject("latency_ms", Double.class), rs.getObject("tokens_in", Integer.class),
+				rs.getObject("tokens_out", Integer.class), rs.getBigDecimal("cost"), rs.getString("finish_reason"), List.of(),
+				rs.getObject("created_at", OffsetDateTime.class)), runId);
+	}
+
 	/** Stores a result and its scores unless the run already has one for that key; answers whether it was stored. */
 	boolean insert(UUID orgId, Result result) {
 		int inserted = jdbc.sql("""
-				insert into eval_results (id, org_id, run_id, model, item_id, item_position, repeat_index, output, passed, success, error,
-				    latency_ms, tokens_in, tokens_out, cost, finish_reason, created_at)
-				values (:id, :org, :run, :model, :item, :position, :repeat, :output, :passed, :success, :error, :latency, :tin, :tout,
-				    :cost, :finish, :now)
+				insert into eval_results (id, org_id, run_id, model, agent, item_id, item_position, repeat_index, output, passed, success,
+				    error_type, error, latency_ms, tokens_in, tokens_out, cost, finish_reason, created_at)
+				values (:id, :org, :run, :model, :agent, :item, :position, :repeat, :output, :passed, :success, :errorType, :error,
+				    :latency, :tin, :tout, :cost, :finish, :createdAt)
 				on conflict do nothing
 				""")
 			.param("id", result.id())
 			.param("org", orgId)
 			.param("run", result.runId())
 			.param("model", result.model())
+			.param("agent", result.agent())
+			.param("errorType", result.errorType())
 			.param("item", result.itemId())
 			.param("position", result.itemPosition())
 			.param("repeat", result.repeatIndex())
@@ -77,7 +92,7 @@ class EvalResults {
 			.param("tout", result.tokensOut())
 			.param("cost", result.cost())
 			.param("finish", result.finishReason())
-			.param("now", Time.now())
+			.param("createdAt", result.createdAt())
 			.update();
 		if (inserted == 0) {
 			return false;
@@ -98,7 +113,7 @@ class EvalResults {
 
 	Page<Map<String, Object>> page(UUID runId, String model, PageRequest request) {
 		var where = " where run_id = ? and (cast(? as varchar) is null or model = ?)";
-		var items = template.queryForList("select id, model, item_id, item_position, repeat_index, output, passed, success, error,"
+		var items = template.queryForList("select id, model, agent, item_id, item_position, repeat_index, output, passed, success, error_type, error,"
 				+ " latency_ms, tokens_in, tokens_out, cost, finish_reason, created_at from eval_results" + where
 				+ " order by model, item_position, repeat_index limit ? offset ?", runId, model, model, request.limit(), request.offset());
 		var scores = scoresOf(items.stream().map(item -> (UUID) item.get("id")).toList());
@@ -107,12 +122,14 @@ class EvalResults {
 			var row = new LinkedHashMap<String, Object>();
 			row.put("id", item.get("id"));
 			row.put("model", item.get("model"));
+			row.put("agent", item.get("agent"));
 			row.put("itemId", item.get("item_id"));
 			row.put("itemPosition", item.get("item_position"));
 			row.put("repeat", item.get("repeat_index"));
 			row.put("output", item.get("output"));
 			row.put("passed", item.get("passed"));
 			row.put("success", item.get("success"));
+			row.put("errorType", item.get("error_type"));
 			row.put("error", item.get("error"));
 			row.put("latencyMs", item.get("latency_ms"));
 			row.put("tokensIn", item.get("tokens_in"));

@@ -49,6 +49,9 @@ class EvalRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EvalRunner.class);
 
+	/** Metric events of a run are recorded in batches of this many, and at least every second. */
+	static final int EVENT_BATCH = 200;
+
 	private final EvalRuns runs;
 
 	private final EvalResults results;
@@ -71,6 +74,8 @@ class EvalRunner {
 
 	private final Map<UUID, Handle> active = new ConcurrentHashMap<>();
 
+	private final java.util.concurrent.ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(named("eval-events"));
+
 	EvalRunner(EvalRuns runs, EvalResults results, SuiteCatalog suites, ModelCatalog models, Inference inference,
 			RunScoring scoring, EventIngestion events, TransactionTemplate transaction) {
 		this.runs = runs;
@@ -85,6 +90,14 @@ class EvalRunner {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeUnfinished() {
+		flusher.scheduleWithFixedDelay(() -> active.values().forEach(handle -> {
+			try {
+				flushEvents(handle);
+			}
+			catch (RuntimeException e) {
+				log.warn("Recording evaluation events failed; they are retried when the run resumes: {}", e.toString());
+			}
+		}), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
 		for (var run : runs.unfinished()) {
 			log.info("Resuming evaluation run {} ({} of {} done)", run.id(), run.completed() + run.failed(), run.total());
 			start(run);
@@ -114,6 +127,7 @@ class EvalRunner {
 	@PreDestroy
 	void stop() {
 		active.values().forEach(Handle::cancel);
+		flusher.shutdownNow();
 		coordinators.shutdownNow();
 		calls.shutdownNow();
 	}
@@ -121,8 +135,8 @@ class EvalRunner {
 	private void execute(Handle handle) {
 		var run = handle.run;
 		try {
-			runs.recount(run.id());
 			runs.markRunning(run.id());
+			recordExistingEvents(run);
 			var upstreams = upstreams(run);
 			var scorers = scoring.scorers(run);
 			var done = results.doneKeys(run.id());
@@ -159,7 +173,11 @@ class EvalRunner {
 				}
 			}
 			permits.acquire(run.concurrency());
-			if (!handle.cancelled) {
+			flushEvents(handle);
+			if (handle.cancelled) {
+				runs.recount(run.id());
+			}
+			else {
 				runs.finish(run.id(), EvalRun.Status.COMPLETED, null);
 				log.info("Evaluation run {} completed", run.id());
 			}
@@ -216,22 +234,18 @@ class EvalRunner {
 			scores = scorers.stream().map(scorer -> safeScore(scorer, input)).toList();
 			passed = !scores.isEmpty() && scores.stream().allMatch(Score::passed);
 		}
-		var result = new EvalResults.Result(UUID.randomUUID(), run.id(), upstream.model(), item.id(), item.position(), repeat,
-				answer == null ? null : answer.content(), passed, answer != null,
-				failure == null ? null : failure.errorType() + ": " + failure.getMessage(),
+		var result = new EvalResults.Result(UUID.randomUUID(), run.id(), upstream.model(), upstream.agent(), item.id(), item.position(),
+				repeat, answer == null ? null : answer.content(), passed, answer != null, failure == null ? null : failure.errorType(),
+				failure == null ? null : failure.getMessage(),
 				answer != null ? answer.latencyMs() : failure.latencyMs(), answer == null ? null : answer.tokensIn(),
 				answer == null ? null : answer.tokensOut(), answer == null ? null : answer.cost(),
 				answer == null ? null : answer.finishReason(), scores, Time.now());
-		Boolean stored = transaction.execute(status -> {
-			if (!results.insert(run.orgId(), result)) {
-				return false;
-			}
-			runs.countResult(run.id(), result.success(), result.tokensIn() == null ? 0 : result.tokensIn(),
-					result.tokensOut() == null ? 0 : result.tokensOut(), result.cost());
-			return true;
-		});
+		Boolean stored = transaction.execute(status -> results.insert(run.orgId(), result));
 		if (Boolean.TRUE.equals(stored)) {
-			events.record(run.orgId(), List.of(event(run, upstream, result, failure)));
+			handle.events.add(event(run, result.agent(), result, result.errorType()));
+			if (handle.events.size() >= EVENT_BATCH) {
+				flushEvents(handle);
+			}
 		}
 	}
 
@@ -256,12 +270,41 @@ class EvalRunner {
 		return List.of(new ChatMessage("user", item.prompt()));
 	}
 
-	private static MetricEvent event(EvalRun run, ModelCatalog.Upstream upstream, EvalResults.Result result, UpstreamFailed failure) {
+	/** Records the buffered metric events of a run in one batch. */
+	private void flushEvents(Handle handle) {
+		var batch = new ArrayList<MetricEvent>();
+		MetricEvent event;
+		while ((event = handle.events.poll()) != null) {
+			batch.add(event);
+		}
+		if (!batch.isEmpty()) {
+			events.record(handle.run.orgId(), batch);
+		}
+	}
+
+	/**
+	 * Records the events of the results a run already has. Event ids are derived from the result
+	 * keys, so events recorded before a stop are duplicates and ignored; ones lost in the stop
+	 * are recorded now.
+	 */
+	private void recordExistingEvents(EvalRun run) {
+		var batch = new ArrayList<MetricEvent>();
+		for (var result : results.stored(run.id())) {
+			batch.add(event(run, result.agent(), result, result.errorType()));
+			if (batch.size() == 1000) {
+				events.record(run.orgId(), batch);
+				batch.clear();
+			}
+		}
+		events.record(run.orgId(), batch);
+	}
+
+	private static MetricEvent event(EvalRun run, String agent, EvalResults.Result result, String errorType) {
 		var eventId = UUID.nameUUIDFromBytes(("eval|" + result.runId() + "|" + EvalResults.Result.key(result.model(), result.itemId(),
 				result.repeatIndex())).getBytes(StandardCharsets.UTF_8));
-		return new MetricEvent(eventId, result.createdAt(), result.model(), upstream.agent(), run.domain(), EventSource.EVAL, null,
+		return new MetricEvent(eventId, result.createdAt(), result.model(), agent, run.domain(), EventSource.EVAL, null,
 				run.id().toString(), null, result.latencyMs(), null, result.tokensIn(), result.tokensOut(), result.cost(),
-				result.success(), failure == null ? null : failure.errorType(), result.finishReason(),
+				result.success(), errorType, result.finishReason(),
 				result.finishReason() == null ? null : "length".equals(result.finishReason()), null, result.itemId().toString(),
 				result.passed(), null, null, null, null);
 	}
@@ -281,6 +324,8 @@ class EvalRunner {
 		final EvalRun run;
 
 		volatile boolean cancelled;
+
+		final java.util.Queue<MetricEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 		private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
 

@@ -23,11 +23,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EvalRuns {
 
+	/**
+	 * While a run is active its counters are counted from its results (no row every worker
+	 * updates); when it ends they are stored once.
+	 */
 	private static final String SELECT = """
 			select id, org_id, suite_id, suite_name, suite_version, domain, models, params, prompt_template, repeats, concurrency,
-			       scoring, status, total, completed, failed, tokens_in, tokens_out, cost, error, created_by, created_at, started_at,
-			       finished_at
-			from eval_runs
+			       scoring, status, total,
+			       case when status in ('pending', 'running')
+			            then (select count(*) from eval_results r where r.run_id = e.id and r.success = true) else completed end as completed,
+			       case when status in ('pending', 'running')
+			            then (select count(*) from eval_results r where r.run_id = e.id and r.success = false) else failed end as failed,
+			       case when status in ('pending', 'running')
+			            then (select coalesce(sum(tokens_in), 0) from eval_results r where r.run_id = e.id) else tokens_in end as tokens_in,
+			       case when status in ('pending', 'running')
+			            then (select coalesce(sum(tokens_out), 0) from eval_results r where r.run_id = e.id) else tokens_out end as tokens_out,
+			       case when status in ('pending', 'running')
+			            then (select coalesce(sum(cost), 0) from eval_results r where r.run_id = e.id) else cost end as cost,
+			       error, created_by, created_at, started_at, finished_at
+			from eval_runs e
 			""";
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -100,6 +114,7 @@ class EvalRuns {
 
 	/** Ends a run unless it already ended (a cancelled run stays cancelled). */
 	void finish(UUID id, EvalRun.Status status, String error) {
+		recount(id);
 		jdbc.sql("update eval_runs set status = :status, error = :error, finished_at = :now, updated_at = :now"
 				+ " where id = :id and status in ('pending', 'running')")
 			.param("status", status.wire())
@@ -109,24 +124,7 @@ class EvalRuns {
 			.update();
 	}
 
-	/** Counts one finished call. */
-	void countResult(UUID id, boolean success, int tokensIn, int tokensOut, BigDecimal cost) {
-		jdbc.sql("""
-				update eval_runs set completed = completed + :ok, failed = failed + :failed, tokens_in = tokens_in + :tin,
-				    tokens_out = tokens_out + :tout, cost = cost + :cost, updated_at = :now
-				where id = :id
-				""")
-			.param("ok", success ? 1 : 0)
-			.param("failed", success ? 0 : 1)
-			.param("tin", tokensIn)
-			.param("tout", tokensOut)
-			.param("cost", cost == null ? BigDecimal.ZERO : cost)
-			.param("now", Time.now())
-			.param("id", id)
-			.update();
-	}
-
-	/** Makes the counters agree with the stored results (after a restart). */
+	/** Stores the counters counted from the results (when a run ends). */
 	void recount(UUID id) {
 		jdbc.sql("""
 				update eval_runs set
