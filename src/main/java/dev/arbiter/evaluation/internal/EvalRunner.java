@@ -49,8 +49,8 @@ class EvalRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EvalRunner.class);
 
-	/** Metric events of a run are recorded in batches of this many, and at least every second. */
-	static final int EVENT_BATCH = 200;
+	/** Results (and their metric events) are written in batches of up to this many, and at least every 200 ms. */
+	static final int RESULT_BATCH = 64;
 
 	private final EvalRuns runs;
 
@@ -92,12 +92,14 @@ class EvalRunner {
 	void resumeUnfinished() {
 		flusher.scheduleWithFixedDelay(() -> active.values().forEach(handle -> {
 			try {
-				flushEvents(handle);
+				if (!handle.cancelled) {
+					flush(handle);
+				}
 			}
 			catch (RuntimeException e) {
 				log.warn("Recording evaluation events failed; they are retried when the run resumes: {}", e.toString());
 			}
-		}), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+		}), 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
 		for (var run : runs.unfinished()) {
 			log.info("Resuming evaluation run {} ({} of {} done)", run.id(), run.completed() + run.failed(), run.total());
 			start(run);
@@ -173,7 +175,9 @@ class EvalRunner {
 				}
 			}
 			permits.acquire(run.concurrency());
-			flushEvents(handle);
+			if (!handle.cancelled) {
+				flush(handle);
+			}
 			if (handle.cancelled) {
 				runs.recount(run.id());
 			}
@@ -240,12 +244,9 @@ class EvalRunner {
 				answer != null ? answer.latencyMs() : failure.latencyMs(), answer == null ? null : answer.tokensIn(),
 				answer == null ? null : answer.tokensOut(), answer == null ? null : answer.cost(),
 				answer == null ? null : answer.finishReason(), scores, Time.now());
-		Boolean stored = transaction.execute(status -> results.insert(run.orgId(), result));
-		if (Boolean.TRUE.equals(stored)) {
-			handle.events.add(event(run, result.agent(), result, result.errorType()));
-			if (handle.events.size() >= EVENT_BATCH) {
-				flushEvents(handle);
-			}
+		handle.results.add(result);
+		if (handle.results.size() >= RESULT_BATCH) {
+			flush(handle);
 		}
 	}
 
@@ -268,6 +269,27 @@ class EvalRunner {
 			return messages;
 		}
 		return List.of(new ChatMessage("user", item.prompt()));
+	}
+
+	/**
+	 * Writes the buffered results of a run in one transaction, then records their metric events.
+	 * Results still in the buffer when the server stops are not lost work to worry about: the
+	 * resumed run asks those items again.
+	 */
+	private void flush(Handle handle) {
+		var batch = new ArrayList<EvalResults.Result>();
+		EvalResults.Result result;
+		while ((result = handle.results.poll()) != null) {
+			batch.add(result);
+		}
+		if (batch.isEmpty()) {
+			return;
+		}
+		var stored = transaction.execute(status -> batch.stream().filter(r -> results.insert(handle.run.orgId(), r)).toList());
+		if (stored != null) {
+			stored.forEach(r -> handle.events.add(event(handle.run, r.agent(), r, r.errorType())));
+		}
+		flushEvents(handle);
 	}
 
 	/** Records the buffered metric events of a run in one batch. */
@@ -326,6 +348,8 @@ class EvalRunner {
 		volatile boolean cancelled;
 
 		final java.util.Queue<MetricEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		final java.util.Queue<EvalResults.Result> results = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 		private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
 
