@@ -163,7 +163,8 @@ final class CapabilityMatch {
 			double perSlot = agent.maxModels() == null ? agent.maxConcurrency() : (double) agent.maxConcurrency() / agent.maxModels();
 			concurrency = (int) Math.round(CONCURRENCY * Math.min(1.0, perSlot / FULL_CONCURRENCY));
 			reasons.add("concurrency " + concurrency + "/" + CONCURRENCY + ": " + trim(perSlot) + " concurrent requests per model slot"
-					+ (agent.maxModels() == null ? "" : " (" + agent.maxConcurrency() + " over " + agent.maxModels() + " models)"));
+					+ (agent.maxModels() == null || agent.maxModels() == 1 ? ""
+							: " (" + agent.maxConcurrency() + " shared by " + agent.maxModels() + " models)"));
 		}
 		var parts = new Parts(memory, context, FEATURES, concurrency);
 		return new Result(true, parts.total(), parts, List.copyOf(reasons));
