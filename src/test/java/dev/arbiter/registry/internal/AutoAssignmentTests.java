@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.arbiter.registry.ModelStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class AutoAssignmentTests {
 
@@ -23,7 +24,7 @@ class AutoAssignmentTests {
 		var tiny = aModel("tiny", "4");
 		var plan = AutoAssignment.plan(List.of(big, small), List.of(large, tiny), List.of());
 		assertThat(plan.assigned()).extracting(AutoAssignment.Pair::model, AutoAssignment.Pair::agent)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("large", "big"), org.assertj.core.groups.Tuple.tuple("tiny", "small"));
+			.containsExactlyInAnyOrder(tuple("large", "big"), tuple("tiny", "small"));
 		assertThat(plan.changes()).extracting(AutoAssignment.Change::action).containsOnly(AutoAssignment.Action.CREATE);
 		assertThat(plan.unassigned()).isEmpty();
 	}
@@ -68,7 +69,7 @@ class AutoAssignmentTests {
 			assertThat(pair.agent()).isEqualTo("other");
 		});
 		assertThat(plan.changes()).extracting(AutoAssignment.Change::action, AutoAssignment.Change::assignmentId)
-			.contains(org.assertj.core.groups.Tuple.tuple(AutoAssignment.Action.DEACTIVATE, staleAuto.id()));
+			.contains(tuple(AutoAssignment.Action.DEACTIVATE, staleAuto.id()));
 	}
 
 	@Test
