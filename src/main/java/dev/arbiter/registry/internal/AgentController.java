@@ -65,7 +65,7 @@ class AgentController {
 	Agents.Agent create(Caller caller, @Valid @RequestBody NewAgent request) {
 		requireFreeName(caller, request.name(), null);
 		var agent = new Agents.Agent(UUID.randomUUID(), request.name(), baseUrl(request.baseUrl()), request.apiType(),
-				false, request.gpuMemoryGb(), request.maxConcurrency(), request.maxContext(), request.features(),
+				false, request.gpuMemoryGb(), request.maxConcurrency(), request.maxContext(), request.maxModels(), request.features(),
 				request.status() == null ? "active" : request.status(), null, null);
 		agents.save(caller.orgId(), agent, encrypt(request.apiKey()), true);
 		var created = get(caller, agent.id());
@@ -85,6 +85,7 @@ class AgentController {
 				request.gpuMemoryGb() == null ? before.gpuMemoryGb() : request.gpuMemoryGb(),
 				request.maxConcurrency() == null ? before.maxConcurrency() : request.maxConcurrency(),
 				request.maxContext() == null ? before.maxContext() : request.maxContext(),
+				request.maxModels() == null ? before.maxModels() : request.maxModels(),
 				request.features() == null ? before.features() : request.features(),
 				request.status() == null ? before.status() : request.status(), null, null);
 		var key = request.apiKey() == null ? agents.encryptedKey(caller.orgId(), id).orElse(null) : encrypt(request.apiKey());
@@ -129,14 +130,14 @@ class AgentController {
 	record NewAgent(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 1000) String baseUrl,
 			@NotBlank @Pattern(regexp = "openai|anthropic", message = "must be openai or anthropic") String apiType,
 			@Size(max = 1000) String apiKey, @DecimalMin("0") BigDecimal gpuMemoryGb, @Positive Integer maxConcurrency,
-			@Positive Integer maxContext, List<@NotBlank String> features,
+			@Positive Integer maxContext, @Positive Integer maxModels, List<@NotBlank String> features,
 			@Pattern(regexp = "active|inactive|draining", message = "must be active, inactive or draining") String status) {
 	}
 
 	record AgentChanges(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 1000) String baseUrl,
 			@Pattern(regexp = "openai|anthropic", message = "must be openai or anthropic") String apiType,
 			@Size(max = 1000) String apiKey, @DecimalMin("0") BigDecimal gpuMemoryGb, @Positive Integer maxConcurrency,
-			@Positive Integer maxContext, List<@NotBlank String> features,
+			@Positive Integer maxContext, @Positive Integer maxModels, List<@NotBlank String> features,
 			@Pattern(regexp = "active|inactive|draining", message = "must be active, inactive or draining") String status) {
 	}
 }

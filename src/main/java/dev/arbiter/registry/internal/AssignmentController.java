@@ -1,6 +1,7 @@
 package dev.arbiter.registry.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -43,17 +44,47 @@ class AssignmentController {
 
 	private final AuditLog audit;
 
-	AssignmentController(Assignments assignments, Agents agents, Models models, AuditLog audit) {
+	private final AutoAssigner autoAssigner;
+
+	AssignmentController(Assignments assignments, Agents agents, Models models, AuditLog audit, AutoAssigner autoAssigner) {
 		this.assignments = assignments;
 		this.agents = agents;
 		this.models = models;
 		this.audit = audit;
+		this.autoAssigner = autoAssigner;
 	}
 
 	@GetMapping
 	Page<Assignments.Assignment> list(Caller caller, PageRequest page, @RequestParam(required = false) UUID agentId,
 			@RequestParam(required = false) UUID modelId, @RequestParam(required = false) AssignmentStatus status) {
 		return assignments.page(caller.orgId(), agentId, modelId, status == null ? null : status.name(), page);
+	}
+
+	/**
+	 * The capability score of every agent × model pair of the organization (models by name, then
+	 * agents by name), with its parts and reasons; {@code modelId} and {@code agentId} narrow it.
+	 */
+	@GetMapping("/matches")
+	Page<AutoAssignment.Match> matches(Caller caller, PageRequest page, @RequestParam(required = false) UUID modelId,
+			@RequestParam(required = false) UUID agentId) {
+		var org = caller.orgId();
+		var fleet = agentId == null ? agents.allOf(org) : agents.byId(org, agentId).map(List::of).orElse(List.<Agents.Agent>of());
+		var served = modelId == null ? models.allOf(org) : models.byId(org, modelId).map(List::of).orElse(List.<Model>of());
+		var matrix = AutoAssignment.matches(fleet, served);
+		int from = (int) Math.min(page.offset(), matrix.size());
+		int to = (int) Math.min(page.offset() + page.limit(), matrix.size());
+		return page.of(matrix.subList(from, to), matrix.size());
+	}
+
+	/**
+	 * Assigns models to agents for the highest total match score within each agent's
+	 * {@code maxModels}; see {@link AutoAssignment} for the rules. {@code {"dryRun": true}} answers
+	 * the plan and writes nothing.
+	 */
+	@PostMapping("/auto")
+	AutoAssignResult auto(Caller caller, @RequestBody(required = false) AutoAssign request) {
+		boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
+		return AutoAssignResult.of(autoAssigner.run(caller, dryRun), dryRun);
 	}
 
 	@GetMapping("/{id}")
@@ -117,6 +148,25 @@ class AssignmentController {
 	record NewAssignment(@NotNull UUID agentId, @NotNull UUID modelId, @Size(min = 1, max = 200) String upstreamModel,
 			@Min(0) @Max(100) Integer matchScore, AssignmentStatus status, AssignmentMethod method,
 			@DecimalMin("0") BigDecimal weight) {
+	}
+
+	record AutoAssign(Boolean dryRun) {
+	}
+
+	/** What auto-assignment chose, what it could not place and why, and what it wrote (or would write, in a dry run). */
+	record AutoAssignResult(boolean dryRun, int totalScore, List<AutoAssignment.Pair> assigned,
+			List<AutoAssignment.Unassigned> unassigned, List<AutoAssignment.Pinned> pinned, List<AutoAssignment.Change> created,
+			List<AutoAssignment.Change> updated, List<AutoAssignment.Change> deactivated, int unchanged) {
+
+		static AutoAssignResult of(AutoAssignment.Plan plan, boolean dryRun) {
+			return new AutoAssignResult(dryRun, plan.totalScore(), plan.assigned(), plan.unassigned(), plan.pinned(),
+					changes(plan, AutoAssignment.Action.CREATE), changes(plan, AutoAssignment.Action.UPDATE),
+					changes(plan, AutoAssignment.Action.DEACTIVATE), plan.unchanged());
+		}
+
+		private static List<AutoAssignment.Change> changes(AutoAssignment.Plan plan, AutoAssignment.Action action) {
+			return plan.changes().stream().filter(change -> change.action() == action).toList();
+		}
 	}
 
 	record AssignmentChanges(@Size(min = 1, max = 200) String upstreamModel, @Min(0) @Max(100) Integer matchScore,

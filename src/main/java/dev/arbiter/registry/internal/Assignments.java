@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +41,11 @@ class Assignments {
 			.param("model", modelId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Every assignment of the organization, by agent and model name. */
+	List<Assignment> allOf(UUID orgId) {
+		return jdbc.sql(SELECT + " where a.org_id = :org order by g.name, m.name").param("org", orgId).query(Assignments::map).list();
 	}
 
 	Page<Assignment> page(UUID orgId, UUID agentId, UUID modelId, String status, PageRequest request) {

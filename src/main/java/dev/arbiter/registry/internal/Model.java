@@ -1,5 +1,6 @@
 package dev.arbiter.registry.internal;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,12 @@ import dev.arbiter.registry.ModelStatus;
 
 /** A registered model as the API shows it, with its price and generation parameters in force now. */
 record Model(UUID id, String name, UUID providerId, String provider, String displayName, String description, String tier,
-		Integer contextWindow, List<String> capabilities, ModelStatus status, String version, UUID parentModelId,
-		boolean reference, Map<String, Object> defaultParams, List<String> tags, Price currentPrice,
+		Integer contextWindow, List<String> capabilities, BigDecimal minGpuMemoryGb, ModelStatus status, String version,
+		UUID parentModelId, boolean reference, Map<String, Object> defaultParams, List<String> tags, Price currentPrice,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 	/** One entry of a model's price history; {@code effectiveTo} is null while it is in force. */
-	record Price(UUID id, java.math.BigDecimal inputPerMillion, java.math.BigDecimal outputPerMillion,
+	record Price(UUID id, BigDecimal inputPerMillion, BigDecimal outputPerMillion,
 			OffsetDateTime effectiveFrom, OffsetDateTime effectiveTo) {
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -80,7 +81,7 @@ class ModelController {
 		}
 		var fields = new ModelFields(request.name(), providerId(caller, request.provider()), request.displayName(),
 				request.description(), tier(caller, request.tier()), request.contextWindow(), request.capabilities(),
-				request.status(), request.version(), parent(caller, request.parentModelId(), null),
+				request.minGpuMemoryGb(), request.status(), request.version(), parent(caller, request.parentModelId(), null),
 				Boolean.TRUE.equals(request.reference()), request.tags());
 		var id = UUID.randomUUID();
 		models.insert(caller.orgId(), id, fields);
@@ -109,6 +110,7 @@ class ModelController {
 				request.tier() == null ? before.tier() : tier(caller, request.tier()),
 				request.contextWindow() == null ? before.contextWindow() : request.contextWindow(),
 				request.capabilities() == null ? before.capabilities() : request.capabilities(),
+				request.minGpuMemoryGb() == null ? before.minGpuMemoryGb() : request.minGpuMemoryGb(),
 				request.status() == null ? before.status() : request.status(),
 				request.version() == null ? before.version() : request.version(),
 				request.parentModelId() == null ? before.parentModelId() : parent(caller, request.parentModelId(), id),
@@ -214,14 +216,16 @@ class ModelController {
 
 	record NewModel(@NotBlank @Size(max = 200) @Pattern(regexp = NAME_PATTERN, message = "must start with a letter or digit and contain no spaces") String name,
 			String provider, @Size(max = 200) String displayName, @Size(max = 4000) String description, String tier,
-			@Positive Integer contextWindow, List<@NotBlank String> capabilities, ModelStatus status,
+			@Positive Integer contextWindow, List<@NotBlank String> capabilities,
+			@DecimalMin(value = "0", message = "must not be negative") @DecimalMax("99999999") BigDecimal minGpuMemoryGb, ModelStatus status,
 			@Size(max = 100) String version, UUID parentModelId, Boolean reference, Map<String, Object> defaultParams,
 			List<@NotBlank String> tags, @Valid PriceInput price) {
 	}
 
 	record ModelChanges(@Size(min = 1, max = 200) @Pattern(regexp = NAME_PATTERN, message = "must start with a letter or digit and contain no spaces") String name,
 			String provider, @Size(max = 200) String displayName, @Size(max = 4000) String description, String tier,
-			@Positive Integer contextWindow, List<@NotBlank String> capabilities, ModelStatus status,
+			@Positive Integer contextWindow, List<@NotBlank String> capabilities,
+			@DecimalMin(value = "0", message = "must not be negative") @DecimalMax("99999999") BigDecimal minGpuMemoryGb, ModelStatus status,
 			@Size(max = 100) String version, UUID parentModelId, Boolean reference, Map<String, Object> defaultParams,
 			List<@NotBlank String> tags) {
 	}

@@ -26,7 +26,8 @@ class Models {
 
 	private static final String SELECT = """
 			select m.id, m.name, m.provider_id, p.name as provider, m.display_name, m.description, m.tier, m.context_window,
-			       m.capabilities, m.status, m.version, m.parent_model_id, m.is_reference, m.tags, m.created_at, m.updated_at,
+			       m.capabilities, m.min_gpu_memory_gb, m.status, m.version, m.parent_model_id, m.is_reference, m.tags, m.created_at,
+			       m.updated_at,
 			       cp.id as price_id, cp.input_per_million, cp.output_per_million, cp.effective_from as price_from,
 			       cp.effective_to as price_to,
 			       (select mp.params from model_params mp where mp.model_id = m.id and mp.effective_from <= current_timestamp
@@ -63,6 +64,11 @@ class Models {
 			.optional();
 	}
 
+	/** Every model of the organization, by name. */
+	List<Model> allOf(UUID orgId) {
+		return jdbc.sql(SELECT + " where m.org_id = :org order by m.name, m.id").param("org", orgId).query(this::map).list();
+	}
+
 	Page<Model> page(UUID orgId, ModelStatus status, String tier, PageRequest request) {
 		var where = " where m.org_id = :org and (cast(:status as varchar) is null or m.status = :status)"
 				+ " and (cast(:tier as varchar) is null or m.tier = :tier)";
@@ -88,9 +94,9 @@ class Models {
 		var now = Time.now();
 		jdbc.sql("""
 				insert into models (id, org_id, name, provider_id, display_name, description, tier, context_window, capabilities,
-				                    status, version, parent_model_id, is_reference, tags, created_at, updated_at)
+				                    min_gpu_memory_gb, status, version, parent_model_id, is_reference, tags, created_at, updated_at)
 				values (:id, :org, :name, :provider, :display, :description, :tier, :context, :capabilities,
-				        :status, :version, :parent, :reference, :tags, :now, :now)
+				        :minGpu, :status, :version, :parent, :reference, :tags, :now, :now)
 				""")
 			.param("id", id)
 			.param("org", orgId)
@@ -102,8 +108,9 @@ class Models {
 	void update(UUID orgId, UUID id, ModelFields fields) {
 		jdbc.sql("""
 				update models set name = :name, provider_id = :provider, display_name = :display, description = :description,
-				       tier = :tier, context_window = :context, capabilities = :capabilities, status = :status, version = :version,
-				       parent_model_id = :parent, is_reference = :reference, tags = :tags, updated_at = :now
+				       tier = :tier, context_window = :context, capabilities = :capabilities, min_gpu_memory_gb = :minGpu,
+				       status = :status, version = :version, parent_model_id = :parent, is_reference = :reference, tags = :tags,
+				       updated_at = :now
 				where org_id = :org and id = :id
 				""")
 			.params(fields.parameters(json))
@@ -223,7 +230,7 @@ class Models {
 		return new Model(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("provider_id", UUID.class),
 				rs.getString("provider"), rs.getString("display_name"), rs.getString("description"), rs.getString("tier"),
 				rs.getObject("context_window", Integer.class), readList(rs.getString("capabilities")),
-				ModelStatus.fromWire(rs.getString("status")), rs.getString("version"),
+				rs.getBigDecimal("min_gpu_memory_gb"), ModelStatus.fromWire(rs.getString("status")), rs.getString("version"),
 				rs.getObject("parent_model_id", UUID.class), rs.getBoolean("is_reference"), readObject(rs.getString("params")),
 				readList(rs.getString("tags")), price, rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class));

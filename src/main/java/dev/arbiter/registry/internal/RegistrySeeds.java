@@ -62,7 +62,7 @@ class RegistrySeeds {
 			var id = UUID.randomUUID();
 			models.insert(org, id, new ModelFields(starter.name(), provider.id(), starter.displayName(),
 					"Starter model from the seed catalogue", "local", starter.contextWindow(), starter.capabilities(),
-					ModelStatus.ACTIVE, null, null, false, starter.tags()));
+					null, ModelStatus.ACTIVE, null, null, false, starter.tags()));
 			var cost = new BigDecimal(starter.cost());
 			models.addPrice(org, id, cost, cost, now);
 		}
