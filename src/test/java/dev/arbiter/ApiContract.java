@@ -85,6 +85,9 @@ abstract class ApiContract {
 		assertThat(write.status()).isEqualTo(403);
 		assertThat(write.text("detail")).contains("viewer");
 		assertThat(admin.get("/api/v1/domains").json().path("items").toString()).doesNotContain("Viewer domain");
+		var gatewayWrite = viewer.post("/v1/traces", Map.of("resourceSpans", List.of()));
+		assertThat(gatewayWrite.status()).isEqualTo(403);
+		assertThat(gatewayWrite.json().path("error").path("code").asString()).isEqualTo("insufficient_permissions");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.arbiter.benchmark;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import dev.arbiter.shared.Page;
 import dev.arbiter.shared.PageRequest;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -140,6 +143,47 @@ public class SuiteCatalog {
 			.param("suite", suiteId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** How many items an organization's domain holds over all its suites, and when the newest came. */
+	public record DomainItemCount(UUID domainId, long items, OffsetDateTime newestItemAt) {
+	}
+
+	/** Per domain that has items: how many, and the newest one's time; a cheap way to notice that items changed. */
+	public List<DomainItemCount> itemCountsByDomain(UUID orgId) {
+		return jdbc.sql("""
+				select s.domain_id, count(*) as items, max(i.created_at) as newest
+				from suites s join suite_items i on i.suite_id = s.id
+				where s.org_id = :org
+				group by s.domain_id
+				""")
+			.param("org", orgId)
+			.query((rs, row) -> new DomainItemCount(rs.getObject("domain_id", UUID.class), rs.getLong("items"),
+					rs.getObject("newest", OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * Up to {@code perDomain} items of each of the organization's domains, keyed by domain id. A
+	 * domain's suites take turns (the first item of each, then the second, …), so one large suite
+	 * does not crowd out the others.
+	 */
+	public Map<UUID, List<SuiteItem>> itemsByDomain(UUID orgId, int perDomain) {
+		var byDomain = new LinkedHashMap<UUID, List<SuiteItem>>();
+		jdbc.sql("""
+				select domain_id, id, suite_id, position, prompt, messages, expected, difficulty, tags, metadata,
+				       prompt_sha256, created_at
+				from (select s.domain_id, i.*, row_number() over (partition by s.domain_id order by i.position, s.created_at, s.id) as turn
+				      from suites s join suite_items i on i.suite_id = s.id
+				      where s.org_id = :org and i.position <= :limit) t
+				where turn <= :limit
+				order by domain_id, turn
+				""")
+			.param("org", orgId)
+			.param("limit", perDomain)
+			.query((RowCallbackHandler) rs -> byDomain.computeIfAbsent(rs.getObject("domain_id", UUID.class), id -> new ArrayList<>())
+				.add(item(rs, 0)));
+		return byDomain;
 	}
 
 	private Suite suite(ResultSet rs, int row) throws SQLException {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,29 +18,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.arbiter.tenancy.Caller;
-import dev.arbiter.tenancy.Role;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns {@code Authorization: Bearer <key>} into a {@link Caller} for everything under
- * {@code /api/} and {@code /v1/}; answers 401 without a live key and 403 when a viewer key tries
- * to write. Keys are looked up by hash through a short-lived cache, so the hot path rarely
- * touches the database.
+ * {@code /api/} and {@code /v1/}; answers 401 without a live key. Keys are looked up by hash
+ * through a short-lived cache, so the hot path rarely touches the database. (That a viewer key only
+ * reads is checked by {@link ViewerWriteGuard}, which knows the endpoint.)
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
-	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
 	private final ApiKeys keys;
 
-	private final ObjectMapper json;
+	private final Rejection rejection;
 
 	private final Cache<String, Optional<ApiKey>> byHash = Caffeine.newBuilder()
 		.maximumSize(10_000)
@@ -52,7 +47,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	ApiKeyAuthenticationFilter(ApiKeys keys, ObjectMapper json) {
 		this.keys = keys;
-		this.json = json;
+		this.rejection = new Rejection(json);
 	}
 
 	/** Forget cached lookups, e.g. after a key was revoked. */
@@ -77,10 +72,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var apiKey = key.get();
-		if (apiKey.role() == Role.VIEWER && !READ_METHODS.contains(request.getMethod())) {
-			reject(request, response, HttpStatus.FORBIDDEN, "This API key has the viewer role and can only read");
-			return;
-		}
 		touch(apiKey, now);
 		request.setAttribute(CALLER_ATTRIBUTE,
 				new Caller(apiKey.orgId(), apiKey.id(), apiKey.userId(), apiKey.role(), "key:" + apiKey.prefix()));
@@ -97,21 +88,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
 			throws IOException {
-		response.setStatus(status.value());
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer");
-		}
-		if (request.getRequestURI().startsWith("/v1/")) {
-			response.setContentType("application/json");
-			var code = status == HttpStatus.UNAUTHORIZED ? "invalid_api_key" : "insufficient_permissions";
-			json.writeValue(response.getOutputStream(), Map.of("error",
-					Map.of("message", message, "type", "invalid_request_error", "code", code)));
-			return;
-		}
-		var problem = ProblemDetail.forStatusAndDetail(status, message);
-		problem.setTitle(status.getReasonPhrase());
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
-		response.setContentType("application/problem+json");
-		json.writeValue(response.getOutputStream(), problem);
+		rejection.write(request, response, status, message);
 	}
 }

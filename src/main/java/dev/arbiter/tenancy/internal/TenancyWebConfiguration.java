@@ -16,11 +16,21 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires API-key authentication in front of the API and the gateway, and hands controllers the {@link Caller}. */
+/**
+ * Wires API-key authentication in front of the API and the gateway, keeps viewer keys to reads, and
+ * hands controllers the {@link Caller}.
+ */
 @Configuration(proxyBeanMethods = false)
 class TenancyWebConfiguration implements WebMvcConfigurer {
+
+	private final ObjectMapper json;
+
+	TenancyWebConfiguration(ObjectMapper json) {
+		this.json = json;
+	}
 
 	static {
 		// The caller comes from the API key, not from request parameters: keep it out of the OpenAPI document.
@@ -38,6 +48,11 @@ class TenancyWebConfiguration implements WebMvcConfigurer {
 		registration.addUrlPatterns("/api/*", "/v1/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ViewerWriteGuard(new Rejection(json))).addPathPatterns("/api/**", "/v1/**");
 	}
 
 	@Override

@@ -1,0 +1,24 @@
+package dev.arbiter.routing;
+
+import java.nio.file.Path;
+
+import dev.arbiter.support.TestDatabases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The domain classifier on the embedded H2 database. */
+class H2ClassifierTests extends ClassifierContract {
+
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		dataDir = TestDatabases.useH2(registry);
+	}
+
+	@Override
+	Path dataDir() {
+		return dataDir;
+	}
+}

@@ -1,0 +1,24 @@
+package dev.arbiter.routing;
+
+import java.nio.file.Path;
+
+import dev.arbiter.support.TestDatabases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The domain classifier on a real PostgreSQL database. */
+class PostgresClassifierTests extends ClassifierContract {
+
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		dataDir = TestDatabases.usePostgres(registry);
+	}
+
+	@Override
+	Path dataDir() {
+		return dataDir;
+	}
+}
