@@ -123,6 +123,28 @@ abstract class EvalContract {
 	}
 
 	@Test
+	void judgeAndReferenceModelScoreAnswers() throws Exception {
+		try (var grader = new GraderStub()) {
+			var name = "graded-" + suffix();
+			EvalFixture.register(api, simulator, name, 30);
+			var agent = api.post("/api/v1/agents", Map.of("name", "grader-" + suffix(), "baseUrl", grader.baseUrl(), "apiType", "openai")).id();
+			var judge = api.post("/api/v1/models", Map.of("name", "judge-" + suffix())).json();
+			api.post("/api/v1/assignments", Map.of("agentId", agent, "modelId", judge.path("id").asString()));
+			var suiteId = api.get("/api/v1/suites?name=" + name).json().path("items").get(0).path("id").asString();
+			assertThat(api.patch("/api/v1/suites/" + suiteId, Map.of("scoring", List.of(Map.of("type", "numeric"),
+					Map.of("type", "judge", "model", judge.path("name").asString(), "threshold", 0.7),
+					Map.of("type", "reference", "model", judge.path("name").asString(), "similarity", "exact")))).status())
+				.isEqualTo(200);
+			var run = awaitEnd(api.post("/api/v1/eval-runs", Map.of("suite", suiteId, "models", List.of("sim-good"), "concurrency", 8)).id());
+			var good = summary(run, "sim-good");
+			assertThat(good.path("meanScores").path("judge").asDouble()).isCloseTo(0.8, within(1e-9));
+			assertThat(good.path("meanScores").path("reference").asDouble())
+				.isCloseTo(good.path("meanScores").path("numeric").asDouble(), within(1e-9));
+			assertThat(good.path("accuracy").asDouble()).isCloseTo(good.path("meanScores").path("numeric").asDouble(), within(1e-9));
+		}
+	}
+
+	@Test
 	void cancelStopsCalls() {
 		var suite = EvalFixture.register(api, simulator, "cancel-" + suffix(), EvalFixture.ITEMS);
 		var created = api.post("/api/v1/eval-runs", Map.of("suite", suite, "models", List.of("sim-slow"), "concurrency", 2));

@@ -30,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SuiteEditor {
 
-	/** The scorer types an evaluation knows; {@code judge} needs another scorer beside it. */
+	/** The scorer types an evaluation knows (their parameters are checked when a run starts). */
 	static final List<String> SCORER_TYPES = List.of("exact", "contains", "regex", "numeric", "choice", "json", "bleu", "rouge",
-			"levenshtein", "embedding", "judge");
+			"levenshtein", "embedding", "judge", "reference");
 
 	static final List<Map<String, Object>> DEFAULT_SCORING = List.of(Map.of("type", "exact"));
 
@@ -208,17 +208,15 @@ public class SuiteEditor {
 		if (scoring == null || scoring.isEmpty()) {
 			throw new InvalidInput("scoring", "needs at least one scorer, e.g. [{\"type\": \"exact\"}]");
 		}
-		boolean onlyJudges = true;
 		for (int i = 0; i < scoring.size(); i++) {
 			var scorer = scoring.get(i);
 			var type = scorer == null ? null : scorer.get("type");
 			if (!(type instanceof String name) || !SCORER_TYPES.contains(name)) {
 				throw new InvalidInput("scoring[" + i + "].type", "must be one of " + String.join(", ", SCORER_TYPES));
 			}
-			onlyJudges &= name.equals("judge");
-		}
-		if (onlyJudges) {
-			throw new InvalidInput("scoring", "a 'judge' scorer needs a scorer of another type beside it");
+			if (name.equals("judge") && !(scorer.get("model") instanceof String model && !model.isBlank())) {
+				throw new InvalidInput("scoring", "scorer " + i + " (judge) needs 'model', the name of a registered model to grade with");
+			}
 		}
 	}
 

@@ -47,12 +47,68 @@ class RunScoring {
 		var configs = config == null || config.isEmpty() ? List.<Map<String, Object>>of(Map.of("type", "exact")) : config;
 		var registry = Scorers.standard().with("judge", c -> new JudgeScorer(orgId, c.string("model", null),
 				c.string("rubric", "Is the answer correct and complete?"), c.number("scale", 10, 1, 100), c.threshold(0.7),
-				c.name()));
+				c.name()))
+			.with("reference", c -> new ReferenceScorer(orgId, c.string("model", null),
+					Scorers.standard().create(Map.of("type", c.choice("similarity", "rouge", List.of("rouge", "levenshtein", "embedding",
+							"bleu", "exact", "contains")), "threshold", c.threshold(0.5))), c.name()));
 		try {
 			return registry.createAll(configs);
 		}
 		catch (InvalidScoringConfig e) {
 			throw new InvalidInput("scoring", e.getMessage());
+		}
+	}
+
+	/**
+	 * Seed 001's master-model comparison: asks a reference model the same prompt (once per prompt
+	 * and run) and scores the answer by its similarity to the reference answer, with any text
+	 * scorer ({@code rouge} by default). Without {@code model} the organization's model flagged
+	 * {@code reference} is used.
+	 */
+	final class ReferenceScorer implements Scorer {
+
+		private final UUID orgId;
+
+		private final String model;
+
+		private final Scorer similarity;
+
+		private final String name;
+
+		private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+		ReferenceScorer(UUID orgId, String model, Scorer similarity, String name) {
+			this.orgId = orgId;
+			this.model = model != null ? model
+					: models.all(orgId).stream().filter(ModelCatalog.ModelInfo::reference).map(ModelCatalog.ModelInfo::name).findFirst()
+						.orElseThrow(() -> new InvalidInput("scoring",
+								"a reference scorer needs 'model', or a model flagged as reference in the registry"));
+			this.similarity = similarity;
+			this.name = name;
+		}
+
+		@Override
+		public String name() {
+			return name;
+		}
+
+		@Override
+		public Score score(ScoringInput input) {
+			String reference;
+			try {
+				reference = answers.computeIfAbsent(input.prompt(), prompt -> {
+					var upstream = models.upstreams(orgId).stream().filter(u -> u.model().equals(model)).findFirst()
+						.orElseThrow(() -> new UpstreamFailed("no_assignment", null, false, null, 0, 0,
+								"reference model '" + model + "' has no active assignment"));
+					return inference.chat(orgId, upstream, new ChatRequest(List.of(new ChatMessage("user", prompt)), 0.0, null, null,
+							Map.of())).content();
+				});
+			}
+			catch (UpstreamFailed e) {
+				return Score.failed(name, "the reference model failed: " + e.getMessage());
+			}
+			var compared = similarity.score(new ScoringInput(input.prompt(), input.output(), List.of(reference)));
+			return new Score(name, compared.value(), compared.passed(), "vs " + model + ": " + compared.detail());
 		}
 	}
 
@@ -104,20 +160,26 @@ class RunScoring {
 			try {
 				var reply = inference.chat(orgId, upstream.get(), new ChatRequest(List.of(new ChatMessage("user", prompt)), 0.0, 200,
 						null, Map.of())).content();
-				var matcher = SCORE.matcher(reply == null ? "" : reply);
-				if (!matcher.find()) {
-					return Score.failed(name, "the judge's reply has no 'Score: N': " + abbreviate(reply));
+				var parsed = parse(reply, scale);
+				if (parsed == null) {
+					return Score.failed(name, "the judge's reply has no score 'Score: N' from 0 to " + (int) scale + ": " + abbreviate(reply));
 				}
-				double raw = Double.parseDouble(matcher.group(1));
-				double outOf = matcher.group(2) != null ? Double.parseDouble(matcher.group(2)) : scale;
-				if (raw < 0 || raw > outOf) {
-					return Score.failed(name, "the judge's score " + raw + " is outside 0–" + outOf);
-				}
-				return Score.of(name, raw / outOf, threshold, abbreviate(reply));
+				return Score.of(name, parsed, threshold, abbreviate(reply));
 			}
 			catch (UpstreamFailed e) {
 				return Score.failed(name, "the judge model failed: " + e.getMessage());
 			}
+		}
+
+		/** The score in a judge's reply as a fraction of {@code scale} ("Score: 8", "score = 4/5"), or null if there is none in range. */
+		static Double parse(String reply, double scale) {
+			var matcher = SCORE.matcher(reply == null ? "" : reply);
+			if (!matcher.find()) {
+				return null;
+			}
+			double raw = Double.parseDouble(matcher.group(1));
+			double outOf = matcher.group(2) != null ? Double.parseDouble(matcher.group(2)) : scale;
+			return raw < 0 || raw > outOf || outOf <= 0 ? null : raw / outOf;
 		}
 
 		private static String abbreviate(String text) {
