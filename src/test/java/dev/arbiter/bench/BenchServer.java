@@ -15,7 +15,8 @@ import dev.arbiter.support.TestDatabases;
 
 /**
  * The server under measurement: {@code target/arbiter.jar serve} in its own process, on a fresh
- * PostgreSQL database, so the load generator does not share its heap.
+ * PostgreSQL database, so the load generator does not share its heap. {@code BENCH_SERVER_JAVA_HOME}
+ * runs the server on another JDK (e.g. 25, where it uses virtual threads).
  */
 final class BenchServer implements AutoCloseable {
 
@@ -44,7 +45,9 @@ final class BenchServer implements AutoCloseable {
 		try (var socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		var command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx1g", "-jar", "target/arbiter.jar", "serve", "--port",
+		var javaHome = System.getenv("BENCH_SERVER_JAVA_HOME");
+		var javaBinary = javaHome == null || javaHome.isBlank() ? "java" : javaHome + "/bin/java";
+		var command = new java.util.ArrayList<>(java.util.List.of(javaBinary, "-Xmx1g", "-jar", "target/arbiter.jar", "serve", "--port",
 				String.valueOf(port), "--data-dir", dataDir.toString()));
 		command.addAll(java.util.List.of(extraArgs));
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), "server.out"));
