@@ -119,7 +119,7 @@ public final class AnalyticsBenchmark {
 				}
 				worstAccuracy = Math.max(worstAccuracy, Math.abs(entry.path("accuracy").asDouble() - e[3]));
 			}
-			out.put("worstPercentileRelativeError", String.format("%.4f", worst));
+			out.put("worstPercentileRelativeError", String.format("%.5f", worst));
 			out.put("worstAccuracyDifference", String.format("%.6f", worstAccuracy));
 			System.out.println("AnalyticsBenchmark " + out);
 		}
