@@ -1,0 +1,382 @@
+package dev.arbiter.routing.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.arbiter.registry.ModelCatalog;
+import dev.arbiter.routing.DomainClassifier;
+import dev.arbiter.shared.Time;
+import dev.arbiter.telemetry.EventSource;
+import dev.arbiter.telemetry.MetricEvent;
+import dev.arbiter.tenancy.Caller;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The OpenAI-compatible gateway. {@code model} is a registered model (its best assignment), a
+ * named route, or {@code auto}. The domain comes from {@code X-Arbiter-Domain}, {@code
+ * metadata.domain} or the classifier; candidates are ranked by the route's strategy over the
+ * metrics snapshot and tried in order, falling back on 429, 5xx, timeouts and connection errors
+ * (for streams, only before the first byte is sent). Every request leaves a decision, and every
+ * upstream call a metric event, written off the request path.
+ */
+@RestController
+class GatewayController {
+
+	private final ModelCatalog catalog;
+
+	private final DomainClassifier classifier;
+
+	private final Ranker ranker;
+
+	private final UpstreamProxy proxy;
+
+	private final DecisionLog decisions;
+
+	private final ObjectMapper json;
+
+	private final OrgViews views;
+
+	GatewayController(ModelCatalog catalog, OrgViews views, DomainClassifier classifier, Ranker ranker, UpstreamProxy proxy,
+			DecisionLog decisions, ObjectMapper json) {
+		this.catalog = catalog;
+		this.views = views;
+		this.classifier = classifier;
+		this.ranker = ranker;
+		this.proxy = proxy;
+		this.decisions = decisions;
+		this.json = json;
+	}
+
+	@GetMapping("/v1/models")
+	Map<String, Object> models(Caller caller) {
+		var view = views.of(caller.orgId());
+		var data = new ArrayList<Map<String, Object>>();
+		var created = Time.now().toEpochSecond();
+		data.add(Map.of("id", "auto", "object", "model", "created", created, "owned_by", "arbiter"));
+		view.routes().keySet().forEach(name -> data.add(Map.of("id", name, "object", "model", "created", created, "owned_by", "arbiter-route")));
+		view.models().values().stream().filter(m -> m.status().name().equals("ACTIVE") || m.status().name().equals("EXPERIMENTAL"))
+			.forEach(m -> data.add(Map.of("id", m.name(), "object", "model", "created", created, "owned_by", "arbiter")));
+		return Map.of("object", "list", "data", data);
+	}
+
+	@PostMapping("/v1/chat/completions")
+	void chat(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ObjectNode body;
+		try {
+			var tree = json.readTree(request.getInputStream());
+			if (tree == null || !tree.isObject()) {
+				error(response, 400, "The request body must be a JSON object", "invalid_request_error", null);
+				return;
+			}
+			body = (ObjectNode) tree;
+		}
+		catch (JacksonException e) {
+			error(response, 400, "Malformed JSON: " + e.getOriginalMessage(), "invalid_request_error", null);
+			return;
+		}
+		var requested = body.path("model").asString("");
+		if (requested.isBlank()) {
+			error(response, 400, "'model' is required: a model name, a route name or 'auto'", "invalid_request_error", "model");
+			return;
+		}
+		if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
+			error(response, 400, "'messages' must be a non-empty array", "invalid_request_error", "messages");
+			return;
+		}
+		var view = views.of(caller.orgId());
+		Route route;
+		List<ModelCatalog.Upstream> upstreams;
+		if (requested.equals("auto")) {
+			route = Route.auto();
+			upstreams = view.upstreams();
+		}
+		else if (view.routes().containsKey(requested)) {
+			route = view.routes().get(requested);
+			upstreams = view.upstreams();
+		}
+		else if (view.models().containsKey(requested)) {
+			route = null;
+			upstreams = view.upstreams().stream().filter(u -> u.model().equals(requested)).toList();
+		}
+		else {
+			error(response, 404, "The model '" + requested + "' does not exist: use a registered model, a route or 'auto' (GET /v1/models)",
+					"invalid_request_error", "model_not_found");
+			return;
+		}
+		boolean stream = body.path("stream").asBoolean(false);
+		var domain = domain(caller.orgId(), request, body);
+		var needs = needs(body, stream);
+		var policy = route != null ? route : new Route(null, null, Strategy.QUALITY, Map.of(), List.of(), Route.Constraints.NONE, List.of(),
+				null, null, null);
+		var ranked = ranker.rank(caller.orgId(), domain.slug(), policy, upstreams, view.models(), needs);
+		var viable = ranked.stream().filter(c -> c.removedBy() == null).toList();
+		var decisionId = UUID.randomUUID();
+		var started = Time.now();
+		var attempts = new ArrayList<Map<String, Object>>();
+		var events = new ArrayList<MetricEvent>();
+		response.setHeader("X-Arbiter-Decision-Id", decisionId.toString());
+		response.setHeader("X-Arbiter-Domain", domain.slug());
+		Candidate chosen = null;
+		boolean success = false;
+		String failure = null;
+		BigDecimal actualCost = null;
+		Double latency = null;
+		if (viable.isEmpty()) {
+			failure = ranked.isEmpty() ? "no active assignment serves '" + requested + "'"
+					: "every candidate was filtered out: " + ranked.stream().map(c -> c.upstream().model() + "@" + c.upstream().agent()
+							+ " (" + c.removedBy() + ")").collect(Collectors.joining(", "));
+			error(response, 503, "No model can serve this request: " + failure, "server_error", "no_candidates");
+		}
+		for (var candidate : viable) {
+			var upstreamBody = body.deepCopy();
+			upstreamBody.put("model", candidate.upstream().upstreamModel());
+			upstreamBody.remove("metadata");
+			var answer = proxy.send(candidate.upstream(), json.writeValueAsBytes(upstreamBody), stream);
+			var attempt = new LinkedHashMap<String, Object>();
+			attempt.put("model", candidate.upstream().model());
+			attempt.put("agent", candidate.upstream().agent());
+			attempt.put("status", answer.status());
+			attempts.add(attempt);
+			if (!answer.ok() && answer.worthAnotherCandidate()) {
+				drain(answer);
+				attempt.put("error", answer.errorType() + (answer.error() == null ? "" : ": " + answer.error()));
+				events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, false, answer.errorType(), null));
+				continue;
+			}
+			chosen = candidate;
+			response.setHeader("X-Arbiter-Model", candidate.upstream().model());
+			var relayed = relay(answer, response, stream);
+			latency = answer.latencyMs() + relayed.readMs();
+			success = answer.ok() && relayed.complete();
+			actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
+			events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
+					success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+			if (!success) {
+				failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
+			}
+			break;
+		}
+		if (chosen == null && !viable.isEmpty()) {
+			failure = "every candidate failed: " + attempts.stream().map(a -> a.get("model") + "@" + a.get("agent") + " (" + a.get("error") + ")")
+				.collect(Collectors.joining(", "));
+			error(response, 502, "No upstream answered: " + failure, "server_error", "upstreams_failed");
+		}
+		var first = viable.isEmpty() ? null : viable.get(0);
+		decisions.record(new DecisionLog.Decision(decisionId, caller.orgId(), header(request, "X-Request-Id"), started, requested,
+				route == null ? null : route.name(), policy.strategy().wire(), domain.slug(), domain.source(), domain.confidence(),
+				chosen == null ? null : chosen.upstream().model(), chosen == null ? null : chosen.upstream().agent(),
+				chosen == null ? null : chosen.upstream().assignmentId(), ranked.stream().map(Candidate::describe).toList(), attempts,
+				explain(policy, domain, chosen, ranked), chosen != null && chosen != first,
+				chosen != null && chosen != first ? attempts.get(0).get("model") + " failed: " + attempts.get(0).get("error") : null,
+				first == null || first.estimatedCost() == null ? null : BigDecimal.valueOf(first.estimatedCost()), actualCost, latency,
+				success, failure, stream, caller.keyId(), events));
+	}
+
+	record DomainChoice(String slug, String source, Double confidence) {
+	}
+
+	private DomainChoice domain(UUID orgId, HttpServletRequest request, JsonNode body) {
+		var header = header(request, "X-Arbiter-Domain");
+		if (header != null) {
+			return new DomainChoice(header.toLowerCase(), "header", null);
+		}
+		var metadata = body.path("metadata").path("domain").asString("");
+		if (!metadata.isBlank()) {
+			return new DomainChoice(metadata.toLowerCase(), "metadata", null);
+		}
+		var classification = classifier.classify(orgId, lastUserText(body));
+		return new DomainChoice(classification.domain(), classification.fallback() ? "default" : "classifier", classification.confidence());
+	}
+
+	private static String lastUserText(JsonNode body) {
+		var messages = body.path("messages");
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			var message = messages.get(i);
+			if ("user".equals(message.path("role").asString(""))) {
+				return text(message.path("content"));
+			}
+		}
+		return "";
+	}
+
+	private static String text(JsonNode content) {
+		if (content.isString()) {
+			return content.asString();
+		}
+		var text = new StringBuilder();
+		content.forEach(part -> text.append(part.path("text").asString("")).append(' '));
+		return text.toString().trim();
+	}
+
+	private static Ranker.Needs needs(JsonNode body, boolean stream) {
+		long chars = 0;
+		var capabilities = new HashSet<String>();
+		for (var message : body.path("messages")) {
+			var content = message.path("content");
+			chars += text(content).length();
+			if (content.isArray()) {
+				content.forEach(part -> {
+					if ("image_url".equals(part.path("type").asString(""))) {
+						capabilities.add("vision");
+					}
+				});
+			}
+		}
+		if (body.path("tools").isArray() && !body.path("tools").isEmpty()) {
+			capabilities.add("tools");
+		}
+		var format = body.path("response_format").path("type").asString("");
+		if (format.startsWith("json")) {
+			capabilities.add("json");
+		}
+		Integer maxTokens = body.has("max_completion_tokens") ? Integer.valueOf(body.path("max_completion_tokens").asInt())
+				: body.has("max_tokens") ? Integer.valueOf(body.path("max_tokens").asInt()) : null;
+		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities, stream);
+	}
+
+	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs) {
+	}
+
+	/** Copies the upstream's answer to the client as it comes: status, content type and body bytes. */
+	private Relayed relay(UpstreamProxy.Answer answer, HttpServletResponse response, boolean stream) throws IOException {
+		long start = System.nanoTime();
+		response.setStatus(answer.status());
+		response.setContentType(answer.response().headers().firstValue("Content-Type").orElse(stream ? "text/event-stream" : "application/json"));
+		var out = response.getOutputStream();
+		try (InputStream in = answer.response().body()) {
+			if (!stream) {
+				var bytes = in.readAllBytes();
+				out.write(bytes);
+				out.flush();
+				var usage = parseQuietly(bytes);
+				return new Relayed(true, usage == null ? null : intOrNull(usage.path("usage").path("prompt_tokens")),
+						usage == null ? null : intOrNull(usage.path("usage").path("completion_tokens")),
+						usage == null ? null : usage.path("choices").path(0).path("finish_reason").asString(null),
+						(System.nanoTime() - start) / 1e6);
+			}
+			var line = new ByteArrayOutputStream();
+			Integer tokensIn = null;
+			Integer tokensOut = null;
+			String finish = null;
+			boolean done = false;
+			var buffer = new byte[8192];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				out.write(buffer, 0, n);
+				out.flush();
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] != '\n') {
+						line.write(buffer[i]);
+						continue;
+					}
+					var text = line.toString(StandardCharsets.UTF_8).trim();
+					line.reset();
+					if (text.equals("data: [DONE]")) {
+						done = true;
+					}
+					else if (text.startsWith("data: {")) {
+						var chunk = parseQuietly(text.substring(6).getBytes(StandardCharsets.UTF_8));
+						if (chunk != null && chunk.path("usage").isObject()) {
+							tokensIn = intOrNull(chunk.path("usage").path("prompt_tokens"));
+							tokensOut = intOrNull(chunk.path("usage").path("completion_tokens"));
+						}
+						if (chunk != null && !chunk.path("choices").path(0).path("finish_reason").isNull()
+								&& !chunk.path("choices").path(0).path("finish_reason").isMissingNode()) {
+							finish = chunk.path("choices").path(0).path("finish_reason").asString();
+						}
+					}
+				}
+			}
+			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6);
+		}
+		catch (IOException e) {
+			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6);
+		}
+	}
+
+	private JsonNode parseQuietly(byte[] bytes) {
+		try {
+			return json.readTree(bytes);
+		}
+		catch (JacksonException e) {
+			return null;
+		}
+	}
+
+	private static Integer intOrNull(JsonNode node) {
+		return node.isIntegralNumber() ? node.asInt() : null;
+	}
+
+	private static void drain(UpstreamProxy.Answer answer) {
+		if (answer.response() != null) {
+			try (var in = answer.response().body()) {
+				in.readAllBytes();
+			}
+			catch (IOException e) {
+				// the connection is dropped either way
+			}
+		}
+	}
+
+	private BigDecimal cost(UUID orgId, Candidate candidate, Integer tokensIn, Integer tokensOut) {
+		if (tokensIn == null && tokensOut == null) {
+			return null;
+		}
+		return catalog.priceAt(orgId, candidate.upstream().model(), Time.now())
+			.map(price -> price.cost(tokensIn == null ? 0 : tokensIn, tokensOut == null ? 0 : tokensOut))
+			.orElse(null);
+	}
+
+	private MetricEvent event(Caller caller, UUID decisionId, String domain, Candidate candidate, double latencyMs, Integer tokensIn,
+			Integer tokensOut, boolean success, String errorType, String finishReason) {
+		return new MetricEvent(UUID.randomUUID(), Time.now(), candidate.upstream().model(), candidate.upstream().agent(), domain,
+				EventSource.GATEWAY, decisionId.toString(), null, null, latencyMs, null, tokensIn, tokensOut,
+				cost(caller.orgId(), candidate, tokensIn, tokensOut), success, errorType, finishReason,
+				finishReason == null ? null : "length".equals(finishReason), null, null, null, caller.keyId(), null, null, null);
+	}
+
+	private static String explain(Route policy, DomainChoice domain, Candidate chosen, List<Candidate> ranked) {
+		if (chosen == null) {
+			return "no candidate answered";
+		}
+		return "domain " + domain.slug() + " (" + domain.source() + "), strategy " + policy.strategy().wire() + ": chose "
+				+ chosen.upstream().model() + "@" + chosen.upstream().agent() + " with score " + Math.round(chosen.score() * 1000) / 1000.0
+				+ " among " + ranked.stream().filter(c -> c.removedBy() == null).count() + " candidate(s)";
+	}
+
+	private static String header(HttpServletRequest request, String name) {
+		var value = request.getHeader(name);
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	private void error(HttpServletResponse response, int status, String message, String type, String code) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/json");
+		var error = new LinkedHashMap<String, Object>();
+		error.put("message", message);
+		error.put("type", type);
+		error.put("param", null);
+		error.put("code", code);
+		response.getOutputStream().write(json.writeValueAsBytes(Map.of("error", error)));
+	}
+}

@@ -1,0 +1,120 @@
+package dev.arbiter.routing.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.arbiter.registry.ModelCatalog;
+import dev.arbiter.routing.GatewaySettings;
+import dev.arbiter.shared.Time;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the upstreams that could answer into a ranked list: filters (route candidates, context
+ * window, capabilities, constraints), then the strategy's score from the metrics snapshot. Quality
+ * is the model's accuracy in the domain shrunk toward its overall accuracy by
+ * {@code shrinkage} calls; speed and cost are normalised to the best candidate.
+ */
+@Component
+class Ranker {
+
+	static final double PRIOR_ACCURACY = 0.5;
+
+	static final double DEFAULT_TOKENS_PER_QUERY = 500;
+
+	private final MetricsSnapshot snapshot;
+
+	private final ModelCatalog catalog;
+
+	private final int shrinkage;
+
+	Ranker(MetricsSnapshot snapshot, ModelCatalog catalog, GatewaySettings settings) {
+		this.snapshot = snapshot;
+		this.catalog = catalog;
+		this.shrinkage = settings.shrinkage();
+	}
+
+	/** What the request needs of a model. */
+	record Needs(int promptTokens, Integer maxTokens, Set<String> capabilities, boolean stream) {
+	}
+
+	List<Candidate> rank(UUID orgId, String domain, Route route, List<ModelCatalog.Upstream> upstreams,
+			java.util.Map<String, ModelCatalog.ModelInfo> models, Needs needs) {
+		var metrics = snapshot.of(orgId);
+		var now = Time.now();
+		var candidates = new ArrayList<Candidate>();
+		for (var upstream : upstreams) {
+			var model = models.get(upstream.model());
+			var inDomain = metrics.get(upstream.model(), domain);
+			var overall = metrics.overall().get(upstream.model());
+			Double overallAccuracy = overall == null ? null : overall.accuracy();
+			double prior = overallAccuracy == null ? PRIOR_ACCURACY : overallAccuracy;
+			long n = inDomain == null ? 0 : inDomain.benchmarkCalls();
+			double accuracy = n == 0 ? prior : (n * inDomain.accuracy() + shrinkage * prior) / (n + shrinkage);
+			Double p95 = inDomain != null && inDomain.latencyP95Ms() != null ? inDomain.latencyP95Ms() : overall == null ? null : overall.p95();
+			double tokens = inDomain != null && inDomain.tokensPerQuery() != null ? inDomain.tokensPerQuery()
+					: overall != null && overall.tokensPerQuery() != null ? overall.tokensPerQuery() : DEFAULT_TOKENS_PER_QUERY;
+			var price = catalog.priceAt(orgId, upstream.model(), now);
+			Double cost = price.map(p -> p.cost(Math.round(tokens / 2), Math.round(tokens / 2)).doubleValue()).orElse(null);
+			var candidate = new Candidate(upstream, n == 0 && overallAccuracy == null ? null : accuracy, p95, cost, accuracy, 0, 0, 0, null);
+			candidates.add(filter(candidate, route, model, needs));
+		}
+		score(candidates, route);
+		candidates.sort(Comparator.comparing((Candidate c) -> c.removedBy() != null)
+			.thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
+			.thenComparing(c -> -c.upstream().matchScore()));
+		return candidates;
+	}
+
+	private static Candidate filter(Candidate candidate, Route route, ModelCatalog.ModelInfo model, Needs needs) {
+		if (!route.candidates().isEmpty() && !route.candidates().contains(candidate.upstream().model())
+				&& !route.fallbacks().contains(candidate.upstream().model())) {
+			return candidate.removed("route");
+		}
+		if (model != null && model.contextWindow() != null
+				&& needs.promptTokens() + (needs.maxTokens() == null ? 0 : needs.maxTokens()) > model.contextWindow()) {
+			return candidate.removed("context");
+		}
+		if (model != null) {
+			for (var capability : needs.capabilities()) {
+				if (!model.capabilities().contains(capability)) {
+					return candidate.removed("capability:" + capability);
+				}
+			}
+		}
+		if (needs.stream() && !"openai".equals(candidate.upstream().apiType())) {
+			return candidate.removed("streaming");
+		}
+		var limits = route.constraints();
+		if (limits.minAccuracy() != null && (candidate.accuracy() == null || candidate.accuracy() < limits.minAccuracy())) {
+			return candidate.removed("constraint:minAccuracy");
+		}
+		if (limits.maxP95Ms() != null && candidate.p95Ms() != null && candidate.p95Ms() > limits.maxP95Ms()) {
+			return candidate.removed("constraint:maxP95Ms");
+		}
+		if (limits.maxCostPerRequest() != null && candidate.estimatedCost() != null
+				&& candidate.estimatedCost() > limits.maxCostPerRequest()) {
+			return candidate.removed("constraint:maxCostPerRequest");
+		}
+		return candidate;
+	}
+
+	private static void score(List<Candidate> candidates, Route route) {
+		double bestP95 = candidates.stream().filter(c -> c.removedBy() == null && c.p95Ms() != null).mapToDouble(Candidate::p95Ms)
+			.min().orElse(0);
+		double bestCost = candidates.stream().filter(c -> c.removedBy() == null && c.estimatedCost() != null)
+			.mapToDouble(Candidate::estimatedCost).min().orElse(0);
+		for (int i = 0; i < candidates.size(); i++) {
+			var c = candidates.get(i);
+			double speed = c.p95Ms() == null || c.p95Ms() <= 0 ? 0.5 : bestP95 / c.p95Ms();
+			double cost = c.estimatedCost() == null ? 0.5 : c.estimatedCost() <= 0 ? 1 : bestCost / c.estimatedCost();
+			double primary = route.strategy().score(c.quality(), speed, cost, route.weights());
+			boolean fallbackOnly = !route.fallbacks().isEmpty() && route.fallbacks().contains(c.upstream().model())
+					&& !route.candidates().contains(c.upstream().model());
+			candidates.set(i, c.scored(c.quality(), speed, cost, fallbackOnly ? primary - 10 : primary));
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package dev.arbiter.routing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.arbiter.ArbiterApplication;
+import dev.arbiter.inference.simulator.Simulator;
+import dev.arbiter.inference.simulator.SimulatorConfig;
+import dev.arbiter.support.Api;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway over real HTTP against the simulator, once per database: OpenAI wire format
+ * (plain and streamed), each strategy's pick, fallback, a clear error when every candidate
+ * fails, and one decision per request.
+ */
+@SpringBootTest(classes = ArbiterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "arbiter.gateway.snapshot-refresh=200ms")
+abstract class GatewayContract {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static Simulator simulator;
+
+	static boolean registered;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	String key;
+
+	abstract Path dataDir();
+
+	@BeforeEach
+	void setUp() throws IOException {
+		key = Files.readString(dataDir().resolve("admin.key")).trim();
+		api = new Api("http://127.0.0.1:" + port, key);
+		if (simulator == null) {
+			simulator = Simulator.start(SimulatorConfig.of(3, SimulatorConfig.Model.named("gw-accurate").withLatency(20, 30),
+					SimulatorConfig.Model.named("gw-fast").withLatency(2, 4), SimulatorConfig.Model.named("gw-cheap").withLatency(10, 15),
+					SimulatorConfig.Model.named("gw-broken").withErrorRate(1.0).withLatency(1, 2)), 0);
+			registered = false;
+		}
+		if (!registered) {
+			register();
+			registered = true;
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		if (simulator != null) {
+			simulator.close();
+			simulator = null;
+		}
+	}
+
+	/** Four models whose measured accuracy, latency and price make each strategy pick a different one. */
+	void register() {
+		var agent = api.post("/api/v1/agents", Map.of("name", "gw-sim", "baseUrl", simulator.baseUri().toString(), "apiType", "openai",
+				"maxConcurrency", 64)).id();
+		var prices = Map.of("gw-accurate", 5.0, "gw-fast", 2.0, "gw-cheap", 0.1, "gw-broken", 1.0);
+		var accuracy = Map.of("gw-accurate", 0.9, "gw-fast", 0.6, "gw-cheap", 0.5, "gw-broken", 0.99);
+		var p95 = Map.of("gw-accurate", 400.0, "gw-fast", 50.0, "gw-cheap", 300.0, "gw-broken", 500.0);
+		var events = new ArrayList<Map<String, Object>>();
+		for (var model : prices.keySet()) {
+			var created = api.post("/api/v1/models", Map.of("name", model, "price", Map.of("inputPerMillion", prices.get(model),
+					"outputPerMillion", prices.get(model))));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			assertThat(api.post("/api/v1/assignments", Map.of("agentId", agent, "modelId", created.id())).status()).isEqualTo(201);
+			for (int i = 0; i < 100; i++) {
+				events.add(Map.of("model", model, "domain", "math", "itemId", "q" + i, "correct", i < accuracy.get(model) * 100,
+						"latencyMs", p95.get(model) * (0.5 + i / 200.0), "tokensIn", 100, "tokensOut", 100));
+			}
+		}
+		assertThat(api.post("/api/v1/events", events).json().path("accepted").asInt()).isEqualTo(400);
+		for (var route : List.of(Map.of("name", "best", "strategy", "quality"), Map.of("name", "fast", "strategy", "speed"),
+				Map.of("name", "thrifty", "strategy", "cost"),
+				Map.of("name", "fragile", "strategy", "quality", "candidates", List.of("gw-broken", "gw-fast")),
+				Map.of("name", "doomed", "strategy", "quality", "candidates", List.of("gw-broken")))) {
+			assertThat(api.post("/api/v1/routes", route).status()).isEqualTo(201);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> chosen("best").equals("gw-accurate"));
+	}
+
+	@Test
+	void nonStreamingAnswerIsAnOpenAiChatCompletionWithArbiterHeaders() throws Exception {
+		var response = chat(Map.of("model", "gw-fast", "messages", List.of(Map.of("role", "user", "content", "Hello there")),
+				"temperature", 0.2, "user", "someone"), Map.of());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		var body = JSON.readTree(response.body());
+		assertThat(body.path("object").asString()).isEqualTo("chat.completion");
+		assertThat(body.path("choices").get(0).path("message").path("role").asString()).isEqualTo("assistant");
+		assertThat(body.path("choices").get(0).path("message").path("content").asString()).isNotBlank();
+		assertThat(body.path("usage").path("total_tokens").asInt()).isPositive();
+		assertThat(response.headers().firstValue("X-Arbiter-Model")).hasValue("gw-fast");
+		assertThat(response.headers().firstValue("X-Arbiter-Decision-Id")).isPresent();
+		assertThat(response.headers().firstValue("X-Arbiter-Domain")).isPresent();
+	}
+
+	@Test
+	void streamingRelaysServerSentEventsToTheEnd() throws Exception {
+		var response = chat(Map.of("model", "fast", "stream", true, "stream_options", Map.of("include_usage", true),
+				"messages", List.of(Map.of("role", "user", "content", "Tell me something"))), Map.of("X-Arbiter-Domain", "math"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+		var lines = response.body().lines().filter(line -> line.startsWith("data: ")).toList();
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("data: [DONE]");
+		var first = JSON.readTree(lines.get(0).substring(6));
+		assertThat(first.path("object").asString()).isEqualTo("chat.completion.chunk");
+		assertThat(lines.stream().anyMatch(line -> line.contains("\"usage\":{"))).isTrue();
+	}
+
+	@Test
+	void eachStrategyPicksTheModelTheMetricsSayItShould() throws Exception {
+		assertThat(chosen("best")).isEqualTo("gw-accurate");
+		assertThat(chosen("fast")).isEqualTo("gw-fast");
+		assertThat(chosen("thrifty")).isEqualTo("gw-cheap");
+	}
+
+	@Test
+	void fallsBackWhenTheBestModelAnswers500() throws Exception {
+		var response = chat(Map.of("model", "fragile", "messages", List.of(Map.of("role", "user", "content", "What is 2 plus 2?"))),
+				Map.of("X-Arbiter-Domain", "math"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Arbiter-Model")).hasValue("gw-fast");
+		var decision = decision(response);
+		assertThat(decision.path("fallback").asBoolean()).isTrue();
+		assertThat(decision.path("attempts").get(0).path("model").asString()).isEqualTo("gw-broken");
+		assertThat(decision.path("fallbackReason").asString()).contains("gw-broken");
+	}
+
+	@Test
+	void whenEveryCandidateFailsTheClientGetsOneErrorNamingThem() throws Exception {
+		var response = chat(Map.of("model", "doomed", "messages", List.of(Map.of("role", "user", "content", "Anyone?"))),
+				Map.of("X-Arbiter-Domain", "math"));
+		assertThat(response.statusCode()).isEqualTo(502);
+		var error = JSON.readTree(response.body()).path("error");
+		assertThat(error.path("message").asString()).contains("gw-broken");
+		assertThat(error.path("type").asString()).isEqualTo("server_error");
+	}
+
+	@Test
+	void unknownModelsAndMissingKeysGetOpenAiErrors() throws Exception {
+		var unknown = chat(Map.of("model", "no-such-model", "messages", List.of(Map.of("role", "user", "content", "hi"))), Map.of());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(unknown.body()).path("error").path("code").asString()).isEqualTo("model_not_found");
+		var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/models")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(JSON.readTree(anonymous.body()).path("error").path("code").asString()).isEqualTo("invalid_api_key");
+		var models = api.get("/v1/models").json();
+		assertThat(models.path("object").asString()).isEqualTo("list");
+		assertThat(models.path("data").toString()).contains("\"auto\"", "\"best\"", "\"gw-fast\"");
+	}
+
+	@Test
+	void decisionsAndEventsMatchRequestsOneToOneAfterABurst() throws Exception {
+		var tasks = new ArrayList<Callable<String>>();
+		for (int i = 0; i < 24; i++) {
+			tasks.add(() -> chat(Map.of("model", "auto", "messages", List.of(Map.of("role", "user", "content", "Burst request"))),
+					Map.of("X-Arbiter-Domain", "math")).headers().firstValue("X-Arbiter-Decision-Id").orElseThrow());
+		}
+		var ids = new ArrayList<String>();
+		var pool = Executors.newFixedThreadPool(8);
+		try {
+			for (var future : pool.invokeAll(tasks)) {
+				ids.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			for (var id : ids) {
+				assertThat(api.get("/api/v1/decisions/" + id).status()).isEqualTo(200);
+			}
+			long events = jdbc.sql("select count(*) from metric_events where source = 'gateway' and request_id in (:ids)")
+				.param("ids", ids).query(Long.class).single();
+			assertThat(events).isEqualTo(24);
+		});
+	}
+
+	String chosen(String route) throws Exception {
+		return chat(Map.of("model", route, "messages", List.of(Map.of("role", "user", "content", "Which model?"))),
+				Map.of("X-Arbiter-Domain", "math")).headers().firstValue("X-Arbiter-Model").orElse("");
+	}
+
+	JsonNode decision(HttpResponse<String> response) {
+		var id = response.headers().firstValue("X-Arbiter-Decision-Id").orElseThrow();
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/v1/decisions/" + id).status() == 200);
+		return api.get("/api/v1/decisions/" + id).json();
+	}
+
+	HttpResponse<String> chat(Map<String, Object> body, Map<String, String> headers) throws Exception {
+		var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		headers.forEach(builder::header);
+		return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+}
