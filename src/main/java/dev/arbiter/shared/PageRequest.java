@@ -35,6 +35,12 @@ public record PageRequest(Integer page, Integer size) {
 		return (long) pageNumber() * limit();
 	}
 
+	/** This page of a short list that is read whole (tiers, domains, routes). */
+	public <T> Page<T> slice(java.util.List<T> all) {
+		int from = (int) Math.min(offset(), all.size());
+		return of(all.subList(from, Math.min(from + limit(), all.size())), all.size());
+	}
+
 	public <T> Page<T> of(java.util.List<T> items, long total) {
 		return new Page<>(items, pageNumber(), limit(), total);
 	}

@@ -46,9 +46,7 @@ class DomainController {
 
 	@GetMapping
 	Page<Domain> list(Caller caller, PageRequest page) {
-		var all = catalog.all(caller.orgId());
-		int from = (int) Math.min(page.offset(), all.size());
-		return page.of(all.subList(from, Math.min(from + page.limit(), all.size())), all.size());
+		return page.slice(catalog.all(caller.orgId()));
 	}
 
 	@GetMapping("/{id}")

@@ -45,9 +45,7 @@ class TierController {
 
 	@GetMapping
 	Page<Tiers.Tier> list(Caller caller, PageRequest page) {
-		List<Tiers.Tier> all = tiers.all(caller.orgId());
-		int from = (int) Math.min(page.offset(), all.size());
-		return page.of(all.subList(from, Math.min(from + page.limit(), all.size())), all.size());
+		return page.slice(tiers.all(caller.orgId()));
 	}
 
 	@GetMapping("/{id}")

@@ -53,9 +53,7 @@ class RouteController {
 
 	@GetMapping
 	Page<Route> list(Caller caller, PageRequest page) {
-		var all = routes.all(caller.orgId());
-		int from = (int) Math.min(page.offset(), all.size());
-		return page.of(all.subList(from, Math.min(from + page.limit(), all.size())), all.size());
+		return page.slice(routes.all(caller.orgId()));
 	}
 
 	@GetMapping("/{id}")
