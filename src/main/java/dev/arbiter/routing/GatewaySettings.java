@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        succeed and the overflow is counted
  * @param connectTimeout  to an upstream
  * @param firstByteTimeout until an upstream's response headers arrive
+ * @param totalTimeout    until a non-streamed upstream body has been read in full
+ * @param cooldown        how long an assignment that answered 429 without {@code Retry-After} is skipped
+ * @param breaker         the circuit breaker kept per assignment
  */
 @ConfigurationProperties("arbiter.gateway")
 public record GatewaySettings(Duration snapshotRefresh, Integer shrinkage, Integer queueCapacity, Duration connectTimeout,
-		Duration firstByteTimeout) {
+		Duration firstByteTimeout, Duration totalTimeout, Duration cooldown, Breaker breaker) {
 
 	public GatewaySettings {
 		snapshotRefresh = snapshotRefresh == null ? Duration.ofSeconds(5) : snapshotRefresh;
@@ -25,5 +28,31 @@ public record GatewaySettings(Duration snapshotRefresh, Integer shrinkage, Integ
 		queueCapacity = queueCapacity == null ? 10_000 : queueCapacity;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
 		firstByteTimeout = firstByteTimeout == null ? Duration.ofSeconds(60) : firstByteTimeout;
+		totalTimeout = totalTimeout == null ? Duration.ofSeconds(300) : totalTimeout;
+		cooldown = cooldown == null ? Duration.ofSeconds(5) : cooldown;
+		breaker = breaker == null ? Breaker.defaults() : breaker;
+	}
+
+	/**
+	 * {@code arbiter.gateway.breaker.*}: an assignment's breaker opens after
+	 * {@code consecutiveFailures} failures in a row, or when at least {@code failureRate} percent of
+	 * at least {@code minimumCalls} calls within {@code window} failed; it lets
+	 * {@code trialCalls} through after {@code waitInOpen}.
+	 */
+	public record Breaker(Integer consecutiveFailures, Float failureRate, Integer minimumCalls, Duration window, Duration waitInOpen,
+			Integer trialCalls) {
+
+		public Breaker {
+			consecutiveFailures = consecutiveFailures == null ? 5 : consecutiveFailures;
+			failureRate = failureRate == null ? 50f : failureRate;
+			minimumCalls = minimumCalls == null ? 10 : minimumCalls;
+			window = window == null ? Duration.ofSeconds(30) : window;
+			waitInOpen = waitInOpen == null ? Duration.ofSeconds(10) : waitInOpen;
+			trialCalls = trialCalls == null ? 3 : trialCalls;
+		}
+
+		public static Breaker defaults() {
+			return new Breaker(null, null, null, null, null, null);
+		}
 	}
 }

@@ -22,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.arbiter.registry.ModelCatalog;
 import dev.arbiter.routing.DomainClassifier;
+import dev.arbiter.routing.GatewaySettings;
 import dev.arbiter.shared.Time;
 import dev.arbiter.telemetry.EventSource;
 import dev.arbiter.telemetry.MetricEvent;
 import dev.arbiter.tenancy.Caller;
+import dev.arbiter.tenancy.KeyBudgets;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  * named route, or {@code auto}. The domain comes from {@code X-Arbiter-Domain}, {@code
  * metadata.domain} or the classifier; candidates are ranked by the route's strategy over the
  * metrics snapshot and tried in order, falling back on 429, 5xx, timeouts and connection errors
- * (for streams, only before the first byte is sent). Every request leaves a decision, and every
- * upstream call a metric event, written off the request path.
+ * (for streams, only before the first byte is sent). Assignments cooling down after a 429, with an
+ * open circuit breaker, or costing more than the API key's budget has left are skipped; the
+ * budget is reserved before each call and settled after it. Every request leaves a decision, and
+ * every upstream call a metric event, written off the request path.
  */
 @RestController
 class GatewayController {
@@ -56,8 +60,20 @@ class GatewayController {
 
 	private final OrgViews views;
 
+	private final Breakers breakers;
+
+	private final KeyBudgets keyBudgets;
+
+	private final KeySpend spend;
+
+	private final GatewaySettings settings;
+
 	GatewayController(ModelCatalog catalog, OrgViews views, DomainClassifier classifier, Ranker ranker, UpstreamProxy proxy,
-			DecisionLog decisions, ObjectMapper json) {
+			DecisionLog decisions, ObjectMapper json, Breakers breakers, KeyBudgets keyBudgets, KeySpend spend, GatewaySettings settings) {
+		this.breakers = breakers;
+		this.keyBudgets = keyBudgets;
+		this.spend = spend;
+		this.settings = settings;
 		this.catalog = catalog;
 		this.views = views;
 		this.classifier = classifier;
@@ -127,9 +143,10 @@ class GatewayController {
 		var domain = domain(caller.orgId(), request, body);
 		var needs = needs(body, stream);
 		var policy = route != null ? route : new Route(null, null, Strategy.QUALITY, Map.of(), List.of(), Route.Constraints.NONE, List.of(),
-				null, null, null);
-		var ranked = ranker.rank(caller.orgId(), domain.slug(), policy, upstreams, view.models(), needs);
-		var viable = ranked.stream().filter(c -> c.removedBy() == null).toList();
+				null, null, null, null);
+		var ranked = new ArrayList<>(ranker.rank(caller.orgId(), domain.slug(), policy, upstreams, view.models(), needs));
+		var budget = keyBudgets.budgetOf(caller.keyId()).map(b -> spend.current(caller.keyId(), b)).orElse(null);
+		var permitted = new ArrayList<Candidate>();
 		var decisionId = UUID.randomUUID();
 		var started = Time.now();
 		var attempts = new ArrayList<Map<String, Object>>();
@@ -141,45 +158,98 @@ class GatewayController {
 		String failure = null;
 		BigDecimal actualCost = null;
 		Double latency = null;
-		if (viable.isEmpty()) {
-			failure = ranked.isEmpty() ? "no active assignment serves '" + requested + "'"
-					: "every candidate was filtered out: " + ranked.stream().map(c -> c.upstream().model() + "@" + c.upstream().agent()
-							+ " (" + c.removedBy() + ")").collect(Collectors.joining(", "));
-			error(response, 503, "No model can serve this request: " + failure, "server_error", "no_candidates");
-		}
-		for (var candidate : viable) {
-			var upstreamBody = body.deepCopy();
-			upstreamBody.put("model", candidate.upstream().upstreamModel());
-			upstreamBody.remove("metadata");
-			var answer = proxy.send(candidate.upstream(), json.writeValueAsBytes(upstreamBody), stream);
-			var attempt = new LinkedHashMap<String, Object>();
-			attempt.put("model", candidate.upstream().model());
-			attempt.put("agent", candidate.upstream().agent());
-			attempt.put("status", answer.status());
-			attempts.add(attempt);
-			if (!answer.ok() && answer.worthAnotherCandidate()) {
-				drain(answer);
-				attempt.put("error", answer.errorType() + (answer.error() == null ? "" : ": " + answer.error()));
-				events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, false, answer.errorType(), null));
-				continue;
+		List<Candidate> viable = List.of();
+		try {
+			filterUnavailable(caller, ranked, budget, needs, permitted);
+			viable = ranked.stream().filter(c -> c.removedBy() == null).toList();
+			boolean overBudget = false;
+			if (viable.isEmpty() && ranked.stream().anyMatch(c -> "budget".equals(c.removedBy()))) {
+				overBudget = true;
 			}
-			chosen = candidate;
-			response.setHeader("X-Arbiter-Model", candidate.upstream().model());
-			var relayed = relay(answer, response, stream);
-			latency = answer.latencyMs() + relayed.readMs();
-			success = answer.ok() && relayed.complete();
-			actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
-			events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
-					success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
-			if (!success) {
-				failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
+			else if (viable.isEmpty()) {
+				failure = ranked.isEmpty() ? "no active assignment serves '" + requested + "'"
+						: "every candidate was filtered out: " + ranked.stream().map(c -> c.upstream().model() + "@" + c.upstream().agent()
+								+ " (" + c.removedBy() + ")").collect(Collectors.joining(", "));
+				error(response, 503, "No model can serve this request: " + failure, "server_error", "no_candidates");
 			}
-			break;
+			for (var candidate : viable) {
+				var estimate = budgetEstimate(caller.orgId(), candidate, needs);
+				if (budget != null && !spend.reserve(budget, estimate)) {
+					overBudget = true;
+					continue;
+				}
+				overBudget = false;
+				BigDecimal charged = BigDecimal.ZERO;
+				try {
+					var upstreamBody = body.deepCopy();
+					upstreamBody.put("model", candidate.upstream().upstreamModel());
+					upstreamBody.remove("metadata");
+					long sentAt = System.nanoTime();
+					var answer = proxy.send(candidate.upstream(), json.writeValueAsBytes(upstreamBody), stream);
+					byte[] whole = null;
+					if (answer.ok() && !stream) {
+						whole = proxy.readAll(answer, sentAt);
+						if (whole == null) {
+							answer = answer.timedOut("the body did not arrive in full within " + settings.totalTimeout().toSeconds() + " s",
+									(System.nanoTime() - sentAt) / 1e6);
+						}
+					}
+					permitted.remove(candidate);
+					var attempt = new LinkedHashMap<String, Object>();
+					attempt.put("model", candidate.upstream().model());
+					attempt.put("agent", candidate.upstream().agent());
+					attempt.put("status", answer.status());
+					attempts.add(attempt);
+					if (!answer.ok() && answer.worthAnotherCandidate()) {
+						if (answer.status() == 429) {
+							breakers.coolDown(candidate.upstream().assignmentId(), answer.retryAfter(settings.cooldown()));
+						}
+						breakers.failed(caller.orgId(), candidate.upstream(), answer.latencyMs(), answer.errorType());
+						drain(answer);
+						attempt.put("error", answer.errorType() + (answer.error() == null ? "" : ": " + answer.error()));
+						events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, false, answer.errorType(), null));
+						continue;
+					}
+					chosen = candidate;
+					response.setHeader("X-Arbiter-Model", candidate.upstream().model());
+					var relayed = relay(answer, response, stream, whole);
+					latency = answer.latencyMs() + relayed.readMs();
+					success = answer.ok() && relayed.complete();
+					if (success || !answer.ok()) {
+						breakers.succeeded(caller.orgId(), candidate.upstream(), latency);
+					}
+					else {
+						breakers.failed(caller.orgId(), candidate.upstream(), latency, "stream_broken");
+					}
+					actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
+					charged = actualCost != null ? actualCost : answer.ok() ? estimate : BigDecimal.ZERO;
+					events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
+							success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+					if (!success) {
+						failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
+					}
+					break;
+				}
+				finally {
+					if (budget != null) {
+						spend.settle(budget, estimate, charged);
+					}
+				}
+			}
+			if (overBudget) {
+				failure = "the API key's budget is used up";
+				error(response, 429, "API key budget of $" + budget.budget().usd().stripTrailingZeros().toPlainString() + " per "
+						+ budget.budget().period() + " is used up (or too little is left for this request); it renews on " + budget.next()
+						+ " (UTC)", "insufficient_quota", "budget_exceeded");
+			}
+			else if (chosen == null && !viable.isEmpty()) {
+				failure = "every candidate failed: " + attempts.stream().map(a -> a.get("model") + "@" + a.get("agent") + " (" + a.get("error") + ")")
+					.collect(Collectors.joining(", "));
+				error(response, 502, "No upstream answered: " + failure, "server_error", "upstreams_failed");
+			}
 		}
-		if (chosen == null && !viable.isEmpty()) {
-			failure = "every candidate failed: " + attempts.stream().map(a -> a.get("model") + "@" + a.get("agent") + " (" + a.get("error") + ")")
-				.collect(Collectors.joining(", "));
-			error(response, 502, "No upstream answered: " + failure, "server_error", "upstreams_failed");
+		finally {
+			permitted.forEach(unused -> breakers.release(caller.orgId(), unused.upstream()));
 		}
 		var first = viable.isEmpty() ? null : viable.get(0);
 		decisions.record(new DecisionLog.Decision(decisionId, caller.orgId(), header(request, "X-Request-Id"), started, requested,
@@ -187,9 +257,54 @@ class GatewayController {
 				chosen == null ? null : chosen.upstream().model(), chosen == null ? null : chosen.upstream().agent(),
 				chosen == null ? null : chosen.upstream().assignmentId(), ranked.stream().map(Candidate::describe).toList(), attempts,
 				explain(policy, domain, chosen, ranked), chosen != null && chosen != first,
-				chosen != null && chosen != first ? attempts.get(0).get("model") + " failed: " + attempts.get(0).get("error") : null,
+				chosen != null && chosen != first && !attempts.isEmpty() ? attempts.get(0).get("model") + " failed: " + attempts.get(0).get("error")
+						: null,
 				first == null || first.estimatedCost() == null ? null : BigDecimal.valueOf(first.estimatedCost()), actualCost, latency,
 				success, failure, stream, caller.keyId(), events));
+	}
+
+	/**
+	 * Takes out, in place, candidates the gateway should not call now: those cooling down after a
+	 * 429, those whose estimated cost alone exceeds what is left of the key's budget, and those whose
+	 * circuit breaker is open. The breaker permits of those that stay are collected in
+	 * {@code permitted}; each must be used or released.
+	 */
+	private void filterUnavailable(Caller caller, List<Candidate> ranked, KeySpend.Period budget, Ranker.Needs needs,
+			List<Candidate> permitted) {
+		var remaining = budget == null ? null : spend.remaining(budget);
+		for (int i = 0; i < ranked.size(); i++) {
+			var candidate = ranked.get(i);
+			if (candidate.removedBy() != null) {
+				continue;
+			}
+			if (breakers.coolingDown(candidate.upstream().assignmentId())) {
+				ranked.set(i, candidate.removed("cooldown"));
+			}
+			else if (remaining != null && budgetEstimate(caller.orgId(), candidate, needs).compareTo(remaining) > 0) {
+				ranked.set(i, candidate.removed("budget"));
+			}
+			else if (!breakers.permit(caller.orgId(), candidate.upstream())) {
+				ranked.set(i, candidate.removed("circuit_open"));
+			}
+			else {
+				permitted.add(candidate);
+			}
+		}
+	}
+
+	/**
+	 * What a call to the candidate is reserved against a budget: the ranker's estimate, or when the
+	 * request caps its output, the cost of the prompt and that many output tokens if that is more.
+	 */
+	private BigDecimal budgetEstimate(UUID orgId, Candidate candidate, Ranker.Needs needs) {
+		var estimate = candidate.estimatedCost() == null ? BigDecimal.ZERO : BigDecimal.valueOf(candidate.estimatedCost());
+		if (needs.maxTokens() == null) {
+			return estimate;
+		}
+		return catalog.priceAt(orgId, candidate.upstream().model(), Time.now())
+			.map(price -> price.cost(needs.promptTokens(), needs.maxTokens()))
+			.filter(capped -> capped.compareTo(estimate) > 0)
+			.orElse(estimate);
 	}
 
 	record DomainChoice(String slug, String source, Double confidence) {
@@ -258,14 +373,14 @@ class GatewayController {
 	}
 
 	/** Copies the upstream's answer to the client as it comes: status, content type and body bytes. */
-	private Relayed relay(UpstreamProxy.Answer answer, HttpServletResponse response, boolean stream) throws IOException {
+	private Relayed relay(UpstreamProxy.Answer answer, HttpServletResponse response, boolean stream, byte[] whole) throws IOException {
 		long start = System.nanoTime();
 		response.setStatus(answer.status());
 		response.setContentType(answer.response().headers().firstValue("Content-Type").orElse(stream ? "text/event-stream" : "application/json"));
 		var out = response.getOutputStream();
 		try (InputStream in = answer.response().body()) {
 			if (!stream) {
-				var bytes = in.readAllBytes();
+				var bytes = whole != null ? whole : in.readAllBytes();
 				out.write(bytes);
 				out.flush();
 				var usage = parseQuietly(bytes);

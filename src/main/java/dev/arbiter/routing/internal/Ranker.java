@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.commons.math3.distribution.BetaDistribution;
 
 import dev.arbiter.registry.ModelCatalog;
 import dev.arbiter.routing.GatewaySettings;
@@ -16,7 +19,10 @@ import org.springframework.stereotype.Component;
  * Turns the upstreams that could answer into a ranked list: filters (route candidates, context
  * window, capabilities, constraints), then the strategy's score from the metrics snapshot. Quality
  * is the model's accuracy in the domain shrunk toward its overall accuracy by
- * {@code shrinkage} calls; speed and cost are normalised to the best candidate.
+ * {@code shrinkage} calls; speed and cost are normalised to the best candidate. On a route with an
+ * exploration rate, that share of requests draws each candidate's quality from
+ * Beta(correct + 1, wrong + 1) instead (Thompson sampling), so models with few measurements still
+ * get some traffic.
  */
 @Component
 class Ranker {
@@ -45,6 +51,7 @@ class Ranker {
 			java.util.Map<String, ModelCatalog.ModelInfo> models, Needs needs) {
 		var metrics = snapshot.of(orgId);
 		var now = Time.now();
+		boolean explore = route.exploration() != null && ThreadLocalRandom.current().nextDouble() < route.exploration();
 		var candidates = new ArrayList<Candidate>();
 		for (var upstream : upstreams) {
 			var model = models.get(upstream.model());
@@ -59,7 +66,13 @@ class Ranker {
 					: overall != null && overall.tokensPerQuery() != null ? overall.tokensPerQuery() : DEFAULT_TOKENS_PER_QUERY;
 			var price = catalog.priceAt(orgId, upstream.model(), now);
 			Double cost = price.map(p -> p.cost(Math.round(tokens / 2), Math.round(tokens / 2)).doubleValue()).orElse(null);
-			var candidate = new Candidate(upstream, n == 0 && overallAccuracy == null ? null : accuracy, p95, cost, accuracy, 0, 0, 0, null);
+			double quality = accuracy;
+			if (explore) {
+				long calls = n > 0 ? n : overall == null ? 0 : overall.benchmarkCalls();
+				long correct = n > 0 ? Math.round(inDomain.accuracy() * n) : overall == null ? 0 : overall.correct();
+				quality = sample(correct, calls - correct);
+			}
+			var candidate = new Candidate(upstream, n == 0 && overallAccuracy == null ? null : accuracy, p95, cost, quality, 0, 0, 0, null);
 			candidates.add(filter(candidate, route, model, needs));
 		}
 		score(candidates, route);
@@ -67,6 +80,12 @@ class Ranker {
 			.thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
 			.thenComparing(c -> -c.upstream().matchScore()));
 		return candidates;
+	}
+
+	/** A draw from Beta(correct + 1, wrong + 1): the posterior of an accuracy after a uniform prior. */
+	static double sample(long correct, long wrong) {
+		return new BetaDistribution(null, correct + 1.0, Math.max(0, wrong) + 1.0)
+			.inverseCumulativeProbability(ThreadLocalRandom.current().nextDouble());
 	}
 
 	private static Candidate filter(Candidate candidate, Route route, ModelCatalog.ModelInfo model, Needs needs) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -126,14 +127,15 @@ class RouteController {
 		return new Route(id, request.name(), Strategy.fromWire(request.strategy()),
 				request.weights() == null ? Map.of() : request.weights(), request.candidates() == null ? List.of() : request.candidates(),
 				request.constraints() == null ? Route.Constraints.NONE : request.constraints(),
-				request.fallbacks() == null ? List.of() : request.fallbacks(), request.description(), null, null);
+				request.fallbacks() == null ? List.of() : request.fallbacks(), request.exploration(), request.description(), null, null);
 	}
 
 	record RouteRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
 			message = "may contain letters, digits, '.', '_' and '-'") String name,
 			@NotBlank @Pattern(regexp = "quality|speed|cost|balanced", message = "must be quality, speed, cost or balanced") String strategy,
 			Map<String, Double> weights, List<@NotBlank String> candidates, @com.fasterxml.jackson.annotation.JsonProperty("constraints") @Valid ConstraintsRequest constraintsInput,
-			List<@NotBlank String> fallbacks, @Size(max = 2000) String description) {
+			List<@NotBlank String> fallbacks, @DecimalMin("0") @DecimalMax("1") Double exploration,
+			@Size(max = 2000) String description) {
 
 		Route.Constraints constraints() {
 			return constraintsInput == null ? null

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Routes {
 
-	private static final String SELECT = "select id, name, strategy, weights, candidates, constraints, fallbacks, description,"
+	private static final String SELECT = "select id, name, strategy, weights, candidates, constraints, fallbacks, exploration, description,"
 			+ " created_at, updated_at from routes";
 
 	private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
@@ -52,11 +52,12 @@ class Routes {
 
 	void save(UUID orgId, Route route, boolean insert) {
 		var sql = insert ? """
-				insert into routes (id, org_id, name, strategy, weights, candidates, constraints, fallbacks, description, created_at, updated_at)
-				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :description, :now, :now)
+				insert into routes (id, org_id, name, strategy, weights, candidates, constraints, fallbacks, exploration, description, created_at,
+				    updated_at)
+				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :exploration, :description, :now, :now)
 				""" : """
 				update routes set name = :name, strategy = :strategy, weights = :weights, candidates = :candidates,
-				    constraints = :constraints, fallbacks = :fallbacks, description = :description, updated_at = :now
+				    constraints = :constraints, fallbacks = :fallbacks, exploration = :exploration, description = :description, updated_at = :now
 				where org_id = :org and id = :id
 				""";
 		jdbc.sql(sql)
@@ -68,6 +69,7 @@ class Routes {
 			.param("candidates", json.writeValueAsString(route.candidates()))
 			.param("constraints", json.writeValueAsString(route.constraints()))
 			.param("fallbacks", json.writeValueAsString(route.fallbacks()))
+			.param("exploration", route.exploration())
 			.param("description", route.description())
 			.param("now", Time.now())
 			.update();
@@ -81,7 +83,7 @@ class Routes {
 		return new Route(rs.getObject("id", UUID.class), rs.getString("name"), Strategy.fromWire(rs.getString("strategy")),
 				read(rs.getString("weights"), WEIGHTS, Map.of()), read(rs.getString("candidates"), NAMES, List.of()),
 				read(rs.getString("constraints"), Route.Constraints.class, Route.Constraints.NONE),
-				read(rs.getString("fallbacks"), NAMES, List.of()), rs.getString("description"),
+				read(rs.getString("fallbacks"), NAMES, List.of()), rs.getObject("exploration", Double.class), rs.getString("description"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
 	}
 

@@ -8,6 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import dev.arbiter.registry.ModelCatalog;
 import dev.arbiter.routing.GatewaySettings;
@@ -17,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Forwards a Chat Completions body, as bytes, to an OpenAI-compatible agent and hands back the
  * response once its headers arrive, so the gateway can still fall back before anything reaches
- * its client.
+ * its client. A connection error before any response is retried once on the same agent; a
+ * non-streamed body must arrive in full within {@code totalTimeout} of the request.
  */
 @Component
 class UpstreamProxy {
@@ -26,9 +34,20 @@ class UpstreamProxy {
 
 	private final GatewaySettings settings;
 
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		var thread = new Thread(runnable, "gateway-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	UpstreamProxy(GatewaySettings settings) {
 		this.settings = settings;
 		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build();
+	}
+
+	@PreDestroy
+	void stop() {
+		deadlines.shutdownNow();
 	}
 
 	/** The upstream's answer with its body still to be read, or why there is none. */
@@ -42,9 +61,62 @@ class UpstreamProxy {
 		boolean worthAnotherCandidate() {
 			return response == null || status == 429 || status == 408 || status >= 500;
 		}
+
+		/** How long a 429 asks to wait ({@code Retry-After} in seconds), or {@code fallback}. */
+		Duration retryAfter(Duration fallback) {
+			if (response == null) {
+				return fallback;
+			}
+			try {
+				return response.headers().firstValue("Retry-After").map(String::trim).map(Long::parseLong).filter(s -> s >= 0)
+					.map(Duration::ofSeconds).orElse(fallback);
+			}
+			catch (NumberFormatException e) {
+				return fallback;
+			}
+		}
+
+		/** The same call, failed: its body did not arrive in time. */
+		Answer timedOut(String why, double latencyMs) {
+			return new Answer(0, null, "timeout", why, latencyMs);
+		}
 	}
 
 	Answer send(ModelCatalog.Upstream upstream, byte[] body, boolean stream) {
+		var answer = sendOnce(upstream, body, stream);
+		return "connect".equals(answer.errorType()) ? sendOnce(upstream, body, stream) : answer;
+	}
+
+	/**
+	 * Reads a non-streamed body in full, or null when it did not arrive within {@code totalTimeout}
+	 * of {@code startedNanos} (the stream is closed then) or the connection broke.
+	 */
+	byte[] readAll(Answer answer, long startedNanos) {
+		var in = answer.response().body();
+		long left = settings.totalTimeout().toNanos() - (System.nanoTime() - startedNanos);
+		var expired = new AtomicBoolean();
+		var closer = deadlines.schedule(() -> {
+			expired.set(true);
+			try {
+				in.close();
+			}
+			catch (IOException e) {
+				// closed either way
+			}
+		}, Math.max(0, left), TimeUnit.NANOSECONDS);
+		try (in) {
+			var bytes = in.readAllBytes();
+			return expired.get() ? null : bytes;
+		}
+		catch (IOException e) {
+			return null;
+		}
+		finally {
+			closer.cancel(false);
+		}
+	}
+
+	private Answer sendOnce(ModelCatalog.Upstream upstream, byte[] body, boolean stream) {
 		var builder = HttpRequest.newBuilder(URI.create(upstream.baseUrl() + "/chat/completions"))
 			.timeout(settings.firstByteTimeout())
 			.header("Content-Type", "application/json")
