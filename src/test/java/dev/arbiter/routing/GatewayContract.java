@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * fails, and one decision per request.
  */
 @SpringBootTest(classes = ArbiterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "arbiter.gateway.snapshot-refresh=200ms")
+		properties = { "arbiter.gateway.snapshot-refresh=200ms", "arbiter.gateway.first-byte-timeout=1500ms",
+				"arbiter.gateway.breaker.wait-in-open=1s" })
 abstract class GatewayContract {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,6 +49,9 @@ abstract class GatewayContract {
 	static Simulator simulator;
 
 	static boolean registered;
+
+	/** The agent that serves gw-flaky: at first an address where nothing listens. */
+	static String deadAgent;
 
 	@LocalServerPort
 	int port;
@@ -68,7 +72,10 @@ abstract class GatewayContract {
 		if (simulator == null) {
 			simulator = Simulator.start(SimulatorConfig.of(3, SimulatorConfig.Model.named("gw-accurate").withLatency(20, 30),
 					SimulatorConfig.Model.named("gw-fast").withLatency(2, 4), SimulatorConfig.Model.named("gw-cheap").withLatency(10, 15),
-					SimulatorConfig.Model.named("gw-broken").withErrorRate(1.0).withLatency(1, 2)), 0);
+					SimulatorConfig.Model.named("gw-broken").withErrorRate(1.0).withLatency(1, 2),
+					SimulatorConfig.Model.named("gw-limited").withRateLimitRate(1.0).withLatency(1, 2),
+					SimulatorConfig.Model.named("gw-slow").withLatency(4000, 4500),
+					SimulatorConfig.Model.named("gw-flaky").withLatency(1, 2), SimulatorConfig.Model.named("gw-newbie").withLatency(1, 2)), 0);
 			registered = false;
 		}
 		if (!registered) {
@@ -85,7 +92,11 @@ abstract class GatewayContract {
 		}
 	}
 
-	/** Four models whose measured accuracy, latency and price make each strategy pick a different one. */
+	/**
+	 * Four models whose measured accuracy, latency and price make each strategy pick a different one
+	 * among them (the routes name them as candidates: the gateway's own calls to the models the
+	 * resilience tests use are measured too, and fast failures would look fast).
+	 */
 	void register() {
 		var agent = api.post("/api/v1/agents", Map.of("name", "gw-sim", "baseUrl", simulator.baseUri().toString(), "apiType", "openai",
 				"maxConcurrency", 64)).id();
@@ -104,13 +115,46 @@ abstract class GatewayContract {
 			}
 		}
 		assertThat(api.post("/api/v1/events", events).json().path("accepted").asInt()).isEqualTo(400);
-		for (var route : List.of(Map.of("name", "best", "strategy", "quality"), Map.of("name", "fast", "strategy", "speed"),
-				Map.of("name", "thrifty", "strategy", "cost"),
+		registerUnmeasured(agent);
+		var measured = List.copyOf(prices.keySet());
+		for (var route : List.of(Map.of("name", "best", "strategy", "quality", "candidates", measured),
+				Map.of("name", "fast", "strategy", "speed", "candidates", measured),
+				Map.of("name", "thrifty", "strategy", "cost", "candidates", measured),
 				Map.of("name", "fragile", "strategy", "quality", "candidates", List.of("gw-broken", "gw-fast")),
 				Map.of("name", "doomed", "strategy", "quality", "candidates", List.of("gw-broken")))) {
 			assertThat(api.post("/api/v1/routes", route).status()).isEqualTo(201);
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> chosen("best").equals("gw-accurate"));
+	}
+
+	/**
+	 * Four models without measurements and with a high price, so no strategy prefers them over the
+	 * measured ones; the routes that use them put gw-fast behind them as fallback.
+	 */
+	void registerUnmeasured(String agent) {
+		int closedPort;
+		try (var socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		deadAgent = api.post("/api/v1/agents", Map.of("name", "gw-dead", "baseUrl", "http://127.0.0.1:" + closedPort + "/v1",
+				"apiType", "openai", "maxConcurrency", 64)).id();
+		for (var model : List.of("gw-limited", "gw-slow", "gw-flaky", "gw-newbie")) {
+			var created = api.post("/api/v1/models", Map.of("name", model, "price", Map.of("inputPerMillion", 50.0, "outputPerMillion", 50.0)));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			assertThat(api.post("/api/v1/assignments", Map.of("agentId", model.equals("gw-flaky") ? deadAgent : agent, "modelId",
+					created.id())).status()).isEqualTo(201);
+		}
+		for (var route : List.of(
+				Map.of("name", "limited", "strategy", "quality", "candidates", List.of("gw-limited"), "fallbacks", List.of("gw-fast")),
+				Map.of("name", "sluggish", "strategy", "quality", "candidates", List.of("gw-slow"), "fallbacks", List.of("gw-fast")),
+				Map.of("name", "tripwire", "strategy", "quality", "candidates", List.of("gw-flaky"), "fallbacks", List.of("gw-fast")),
+				Map.of("name", "explorer", "strategy", "quality", "candidates", List.of("gw-accurate", "gw-newbie"), "exploration", 1.0))) {
+			var created = api.post("/api/v1/routes", route);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		}
 	}
 
 	@Test
@@ -188,7 +232,7 @@ abstract class GatewayContract {
 	void decisionsAndEventsMatchRequestsOneToOneAfterABurst() throws Exception {
 		var tasks = new ArrayList<Callable<String>>();
 		for (int i = 0; i < 24; i++) {
-			tasks.add(() -> chat(Map.of("model", "auto", "messages", List.of(Map.of("role", "user", "content", "Burst request"))),
+			tasks.add(() -> chat(Map.of("model", "fast", "messages", List.of(Map.of("role", "user", "content", "Burst request"))),
 					Map.of("X-Arbiter-Domain", "math")).headers().firstValue("X-Arbiter-Decision-Id").orElseThrow());
 		}
 		var ids = new ArrayList<String>();
@@ -211,6 +255,151 @@ abstract class GatewayContract {
 		});
 	}
 
+	@Test
+	void aRateLimitedAssignmentFallsBackAndCoolsDownForItsRetryAfter() throws Exception {
+		var limited = chat(question("limited"), Map.of("X-Arbiter-Domain", "math"));
+		var meanwhile = chat(question("limited"), Map.of("X-Arbiter-Domain", "math"));
+		assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+		assertThat(limited.headers().firstValue("X-Arbiter-Model")).hasValue("gw-fast");
+		var first = decision(limited);
+		assertThat(first.path("attempts").get(0).path("model").asString()).isEqualTo("gw-limited");
+		assertThat(first.path("attempts").get(0).path("status").asInt()).isEqualTo(429);
+		assertThat(meanwhile.statusCode()).isEqualTo(200);
+		var second = decision(meanwhile);
+		assertThat(candidate(second, "gw-limited").path("removedBy").asString()).isEqualTo("cooldown");
+		assertThat(second.path("attempts")).hasSize(1);
+		assertThat(second.path("attempts").get(0).path("model").asString()).isEqualTo("gw-fast");
+	}
+
+	@Test
+	void anUpstreamThatDoesNotAnswerInTimeFallsBack() throws Exception {
+		var response = chat(question("sluggish"), Map.of("X-Arbiter-Domain", "math"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Arbiter-Model")).hasValue("gw-fast");
+		var decision = decision(response);
+		assertThat(decision.path("attempts").get(0).path("model").asString()).isEqualTo("gw-slow");
+		assertThat(decision.path("attempts").get(0).path("error").asString()).startsWith("timeout");
+		assertThat(decision.path("fallback").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theBreakerOpensAfterFiveFailuresAndClosesOnceTrialCallsSucceed() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			var response = chat(question("tripwire"), Map.of("X-Arbiter-Domain", "math"));
+			assertThat(response.headers().firstValue("X-Arbiter-Model")).hasValue("gw-fast");
+			assertThat(decision(response).path("attempts").get(0).path("model").asString()).isEqualTo("gw-flaky");
+		}
+		var skipped = decision(chat(question("tripwire"), Map.of("X-Arbiter-Domain", "math")));
+		assertThat(candidate(skipped, "gw-flaky").path("removedBy").asString()).isEqualTo("circuit_open");
+		assertThat(skipped.path("attempts").get(0).path("model").asString()).isEqualTo("gw-fast");
+		assertThat(breaker("gw-flaky").path("state").asString()).isEqualTo("OPEN");
+
+		assertThat(api.patch("/api/v1/agents/" + deadAgent, Map.of("baseUrl", simulator.baseUri().toString())).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+			chosen("tripwire");
+			assertThat(breaker("gw-flaky").path("state").asString()).isEqualTo("CLOSED");
+		});
+		assertThat(chosen("tripwire")).isEqualTo("gw-flaky");
+	}
+
+	@Test
+	void aKeyWithADayBudgetGets429OnceItIsSpent() throws Exception {
+		var created = api.post("/api/v1/api-keys", Map.of("name", "tiny-" + suffix(), "budgetUsd", 0.001, "budgetPeriod", "day"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		var budgeted = created.text("key");
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 60 && refused == null; i++) {
+			var response = chat(budgeted, capped("gw-fast"), Map.of("X-Arbiter-Domain", "math"));
+			if (response.statusCode() != 200) {
+				refused = response;
+			}
+		}
+		assertThat(refused).as("a request refused within 60").isNotNull();
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+		var error = JSON.readTree(refused.body()).path("error");
+		assertThat(error.path("code").asString()).isEqualTo("budget_exceeded");
+		assertThat(error.path("type").asString()).isEqualTo("insufficient_quota");
+		assertThat(error.path("message").asString()).contains("$0.001 per day");
+		assertThat(spent(created.id())).isBetween(new java.math.BigDecimal("0.0000001"), new java.math.BigDecimal("0.001"));
+	}
+
+	@Test
+	void concurrentRequestsNeverSpendMoreThanTheBudget() throws Exception {
+		var created = api.post("/api/v1/api-keys", Map.of("name", "shared-" + suffix(), "budgetUsd", 0.002, "budgetPeriod", "day"));
+		var budgeted = created.text("key");
+		var tasks = new ArrayList<Callable<Integer>>();
+		for (int i = 0; i < 48; i++) {
+			tasks.add(() -> chat(budgeted, capped("gw-fast"), Map.of("X-Arbiter-Domain", "math")).statusCode());
+		}
+		var statuses = new ArrayList<Integer>();
+		var pool = Executors.newFixedThreadPool(8);
+		try {
+			for (var future : pool.invokeAll(tasks)) {
+				statuses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(statuses).contains(200, 429).containsOnly(200, 429);
+		assertThat(spent(created.id())).isLessThanOrEqualTo(new java.math.BigDecimal("0.002"));
+		assertThat(jdbc.sql("select sum(reserved_usd) from key_spend where api_key_id = :key").param("key", UUID.fromString(created.id()))
+			.query(java.math.BigDecimal.class).single()).isZero();
+	}
+
+	@Test
+	void aThompsonRouteSendsSomeTrafficToAnUnmeasuredModel() throws Exception {
+		var tasks = new ArrayList<Callable<String>>();
+		for (int i = 0; i < 200; i++) {
+			tasks.add(() -> chosen("explorer"));
+		}
+		var counts = new java.util.HashMap<String, Integer>();
+		var pool = Executors.newFixedThreadPool(8);
+		try {
+			for (var future : pool.invokeAll(tasks)) {
+				counts.merge(future.get(), 1, Integer::sum);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(counts.keySet()).containsOnly("gw-accurate", "gw-newbie");
+		assertThat(counts.get("gw-newbie")).as(counts.toString()).isPositive();
+		assertThat(counts.get("gw-accurate")).as(counts.toString()).isGreaterThan(counts.get("gw-newbie"));
+	}
+
+	static Map<String, Object> question(String model) {
+		return Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", "What is 2 plus 2?")));
+	}
+
+	/** A request whose output is capped, so its cost is bounded before it is sent. */
+	static Map<String, Object> capped(String model) {
+		return Map.of("model", model, "max_tokens", 20, "messages", List.of(Map.of("role", "user", "content", "Hi")));
+	}
+
+	java.math.BigDecimal spent(String keyId) {
+		return jdbc.sql("select sum(spent_usd) from key_spend where api_key_id = :key").param("key", UUID.fromString(keyId))
+			.query(java.math.BigDecimal.class).single();
+	}
+
+	static JsonNode candidate(JsonNode decision, String model) {
+		for (var candidate : decision.path("candidates")) {
+			if (model.equals(candidate.path("model").asString())) {
+				return candidate;
+			}
+		}
+		throw new AssertionError("no candidate " + model + " in " + decision);
+	}
+
+	JsonNode breaker(String model) {
+		for (var breaker : api.get("/api/v1/routing/breakers").json()) {
+			if (model.equals(breaker.path("model").asString())) {
+				return breaker;
+			}
+		}
+		throw new AssertionError("no breaker for " + model);
+	}
+
 	String chosen(String route) throws Exception {
 		return chat(Map.of("model", route, "messages", List.of(Map.of("role", "user", "content", "Which model?"))),
 				Map.of("X-Arbiter-Domain", "math")).headers().firstValue("X-Arbiter-Model").orElse("");
@@ -223,8 +412,12 @@ abstract class GatewayContract {
 	}
 
 	HttpResponse<String> chat(Map<String, Object> body, Map<String, String> headers) throws Exception {
+		return chat(key, body, headers);
+	}
+
+	HttpResponse<String> chat(String apiKey, Map<String, Object> body, Map<String, String> headers) throws Exception {
 		var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-			.header("Authorization", "Bearer " + key)
+			.header("Authorization", "Bearer " + apiKey)
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
