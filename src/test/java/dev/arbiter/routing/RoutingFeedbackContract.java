@@ -1,10 +1,12 @@
 package dev.arbiter.routing;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Recording and learning, once per database, over real HTTP against the simulator: feedback on
- * decisions (stored, audited, counted once, moving the quality strategy), recommendations and the
- * routing analytics views.
+ * decisions (stored, audited, counted once, moving the quality strategy), the verifier grading a
+ * route's answers through a stub judge, recommendations and the routing analytics views.
  */
 @SpringBootTest(classes = ArbiterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "arbiter.gateway.snapshot-refresh=200ms")
@@ -46,6 +49,10 @@ abstract class RoutingFeedbackContract {
 	static Simulator simulator;
 
 	static boolean registered;
+
+	static HttpServer judge;
+
+	static final List<String> judged = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@LocalServerPort
 	int port;
@@ -80,6 +87,28 @@ abstract class RoutingFeedbackContract {
 			simulator.close();
 			simulator = null;
 		}
+		if (judge != null) {
+			judge.stop(0);
+			judge = null;
+		}
+	}
+
+	/** A judge that grades every answer 9 of 10, in OpenAI's wire format. */
+	static HttpServer aJudge() throws IOException {
+		var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/chat/completions", exchange -> {
+			judged.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			var reply = JSON.writeValueAsBytes(Map.of("id", "judge-1", "object", "chat.completion", "created", 0, "model", "judge",
+					"choices", List.of(Map.of("index", 0, "finish_reason", "stop", "message", Map.of("role", "assistant",
+							"content", "The answer is right. Score: 9"))),
+					"usage", Map.of("prompt_tokens", 50, "completion_tokens", 8, "total_tokens", 58)));
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, reply.length);
+			exchange.getResponseBody().write(reply);
+			exchange.close();
+		});
+		server.start();
+		return server;
 	}
 
 	/** fb-good is the more accurate (9 of 10 in math) and dearer; fb-other gets 6 of 10 and is cheap. */
@@ -100,7 +129,23 @@ abstract class RoutingFeedbackContract {
 			}
 		}
 		assertThat(api.post("/api/v1/events", events).json().path("accepted").asInt()).isEqualTo(20);
-		assertThat(api.post("/api/v1/routes", Map.of("name", "fb-best", "strategy", "quality")).status()).isEqualTo(201);
+		try {
+			judge = aJudge();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		var judgeAgent = api.post("/api/v1/agents", Map.of("name", "judge-stub", "baseUrl", "http://127.0.0.1:" + judge.getAddress().getPort(),
+				"apiType", "openai")).id();
+		var judgeModel = api.post("/api/v1/models", Map.of("name", "fb-judge", "price", Map.of("inputPerMillion", 10.0,
+				"outputPerMillion", 10.0)));
+		assertThat(api.post("/api/v1/assignments", Map.of("agentId", judgeAgent, "modelId", judgeModel.id())).status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/routes", Map.of("name", "fb-best", "strategy", "quality", "candidates", List.of("fb-good", "fb-other")))
+			.status()).isEqualTo(201);
+		var verified = api.post("/api/v1/routes", Map.of("name", "fb-verified", "strategy", "quality", "candidates", List.of("fb-other"),
+				"verifier", Map.of("model", "fb-judge", "rate", 1.0)));
+		assertThat(verified.status()).as(verified.toString()).isEqualTo(201);
+		assertThat(verified.json().path("verifier").path("model").asString()).isEqualTo("fb-judge");
 		await().atMost(Duration.ofSeconds(10)).until(() -> chosen("fb-best").equals("fb-good"));
 	}
 
@@ -161,13 +206,44 @@ abstract class RoutingFeedbackContract {
 	}
 
 	@Test
+	void aVerifiedRouteHasItsAnswersGradedByTheJudge() throws Exception {
+		var ids = new ArrayList<String>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(decisionId(chat("fb-verified", "Is " + i + " even?")));
+		}
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			for (var id : ids) {
+				var grades = jdbc.sql("select model, domain, confidence, correct from metric_events where item_id = :item")
+					.param("item", "verifier:" + id)
+					.query((rs, row) -> rs.getString("model") + "/" + rs.getString("domain") + "/" + rs.getDouble("confidence") + "/"
+							+ rs.getBoolean("correct"))
+					.list();
+				assertThat(grades).containsExactly("fb-other/math/0.9/true");
+			}
+		});
+		assertThat(judged).anyMatch(body -> body.contains("Is 1 even?"));
+	}
+
+	@Test
+	void aRouteVerifierNeedsAKnownJudgeAndARateFrom0To1() {
+		var unknown = api.post("/api/v1/routes", Map.of("name", "fb-unknown-judge", "strategy", "quality",
+				"verifier", Map.of("model", "no-such-judge", "rate", 0.5)));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("verifier.model");
+		var tooOften = api.post("/api/v1/routes", Map.of("name", "fb-too-often", "strategy", "quality",
+				"verifier", Map.of("model", "fb-judge", "rate", 2)));
+		assertThat(tooOften.status()).isEqualTo(400);
+		assertThat(tooOften.body()).contains("rate");
+	}
+
+	@Test
 	void recommendationRanksEveryActiveAssignmentWithItsScoreParts() {
 		var cheapest = api.get("/api/v1/routing/recommendation?domain=math&strategy=cost");
 		assertThat(cheapest.status()).as(cheapest.toString()).isEqualTo(200);
 		assertThat(cheapest.json().path("strategy").asString()).isEqualTo("cost");
 		assertThat(cheapest.json().path("recommended").path("model").asString()).isEqualTo("fb-other");
 		var candidates = cheapest.json().path("candidates");
-		assertThat(candidates.size()).isEqualTo(2);
+		assertThat(candidates.size()).isEqualTo(3);
 		assertThat(candidates.get(0).has("quality") && candidates.get(0).has("speed") && candidates.get(0).has("cost")).isTrue();
 		assertThat(candidates.get(0).path("score").asDouble()).isGreaterThanOrEqualTo(candidates.get(1).path("score").asDouble());
 		assertThat(api.get("/api/v1/routing/recommendation?strategy=fastest").status()).isEqualTo(400);
@@ -205,7 +281,7 @@ abstract class RoutingFeedbackContract {
 		assertThat(math.path("successPct").asDouble()).isEqualTo(100.0);
 		assertThat(math.path("fallbackPct").asDouble()).isEqualTo(0.0);
 		var pairs = api.get("/api/v1/routing/analytics/top-pairs?limit=5").json();
-		assertThat(pairs.size()).isEqualTo(2);
+		assertThat(pairs.size()).isEqualTo(3);
 		assertThat(pairs.get(0).path("decisions24h").asLong()).isPositive();
 		assertThat(pairs.get(0).path("successRate").asDouble()).isEqualTo(1.0);
 		assertThat(api.get("/api/v1/routing/analytics/top-pairs?limit=0").status()).isEqualTo(400);

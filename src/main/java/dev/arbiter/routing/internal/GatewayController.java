@@ -56,8 +56,11 @@ class GatewayController {
 
 	private final OrgViews views;
 
+	private final Verifier verifier;
+
 	GatewayController(ModelCatalog catalog, OrgViews views, DomainClassifier classifier, Ranker ranker, UpstreamProxy proxy,
-			DecisionLog decisions, ObjectMapper json) {
+			DecisionLog decisions, ObjectMapper json, Verifier verifier) {
+		this.verifier = verifier;
 		this.catalog = catalog;
 		this.views = views;
 		this.classifier = classifier;
@@ -171,6 +174,9 @@ class GatewayController {
 			actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
 			events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
 					success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+			if (success && !stream) {
+				verifier.consider(route, decisionId, caller.orgId(), candidate.upstream(), domain.slug(), lastUserText(body), relayed.answer());
+			}
 			if (!success) {
 				failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
 			}
@@ -254,7 +260,7 @@ class GatewayController {
 		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities, stream);
 	}
 
-	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs) {
+	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer) {
 	}
 
 	/** Copies the upstream's answer to the client as it comes: status, content type and body bytes. */
@@ -272,7 +278,8 @@ class GatewayController {
 				return new Relayed(true, usage == null ? null : intOrNull(usage.path("usage").path("prompt_tokens")),
 						usage == null ? null : intOrNull(usage.path("usage").path("completion_tokens")),
 						usage == null ? null : usage.path("choices").path(0).path("finish_reason").asString(null),
-						(System.nanoTime() - start) / 1e6);
+						(System.nanoTime() - start) / 1e6,
+						usage == null ? null : usage.path("choices").path(0).path("message").path("content").asString(null));
 			}
 			var line = new ByteArrayOutputStream();
 			Integer tokensIn = null;
@@ -307,10 +314,10 @@ class GatewayController {
 					}
 				}
 			}
-			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6);
+			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null);
 		}
 		catch (IOException e) {
-			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6);
+			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null);
 		}
 	}
 

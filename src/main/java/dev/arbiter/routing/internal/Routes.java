@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class Routes {
 
 	private static final String SELECT = "select id, name, strategy, weights, candidates, constraints, fallbacks, description,"
-			+ " created_at, updated_at from routes";
+			+ " created_at, updated_at, verifier from routes";
 
 	private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
 	};
@@ -52,11 +52,12 @@ class Routes {
 
 	void save(UUID orgId, Route route, boolean insert) {
 		var sql = insert ? """
-				insert into routes (id, org_id, name, strategy, weights, candidates, constraints, fallbacks, description, created_at, updated_at)
-				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :description, :now, :now)
+				insert into routes (id, org_id, name, strategy, weights, candidates, constraints, fallbacks, description, created_at, updated_at,
+				    verifier)
+				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :description, :now, :now, :verifier)
 				""" : """
 				update routes set name = :name, strategy = :strategy, weights = :weights, candidates = :candidates,
-				    constraints = :constraints, fallbacks = :fallbacks, description = :description, updated_at = :now
+				    constraints = :constraints, fallbacks = :fallbacks, description = :description, verifier = :verifier, updated_at = :now
 				where org_id = :org and id = :id
 				""";
 		jdbc.sql(sql)
@@ -69,6 +70,7 @@ class Routes {
 			.param("constraints", json.writeValueAsString(route.constraints()))
 			.param("fallbacks", json.writeValueAsString(route.fallbacks()))
 			.param("description", route.description())
+			.param("verifier", route.verifier() == null ? null : json.writeValueAsString(route.verifier()))
 			.param("now", Time.now())
 			.update();
 	}
@@ -82,7 +84,8 @@ class Routes {
 				read(rs.getString("weights"), WEIGHTS, Map.of()), read(rs.getString("candidates"), NAMES, List.of()),
 				read(rs.getString("constraints"), Route.Constraints.class, Route.Constraints.NONE),
 				read(rs.getString("fallbacks"), NAMES, List.of()), rs.getString("description"),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+				read(rs.getString("verifier"), Route.Verifier.class, null));
 	}
 
 	private <T> T read(String text, TypeReference<T> type, T fallback) {
