@@ -148,8 +148,15 @@ class Verifier {
 			log.debug("The verifier judge '{}' gave no score: {}", sample.judge(), reply.content());
 			return;
 		}
-		events.record(sample.orgId(), List.of(event(sample, score)));
+		events.record(sample.orgId(), List.of(event(sample, score), judgeCall(sample, judge.get(), reply)));
 		graded.increment();
+	}
+
+	/** The judge's own call, so its latency, tokens and cost are measured like any other. */
+	private static MetricEvent judgeCall(Sample sample, ModelCatalog.Upstream judge, dev.arbiter.inference.ChatResult reply) {
+		return new MetricEvent(UUID.randomUUID(), Time.now(), judge.model(), judge.agent(), sample.domain(), EventSource.EVAL,
+				sample.decisionId().toString(), null, null, reply.latencyMs(), null, reply.tokensIn(), reply.tokensOut(), reply.cost(), true,
+				null, reply.finishReason(), null, null, null, null, null, null, null, null);
 	}
 
 	/** The last "Score: N" in a judge's reply, clamped to 0–10, or null when there is none. */
