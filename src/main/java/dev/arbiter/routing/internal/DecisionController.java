@@ -25,7 +25,8 @@ class DecisionController {
 	private static final String COLUMNS = """
 			id, request_id, created_at, requested_model, route, strategy, domain, domain_source, domain_confidence, chosen_model,
 			chosen_agent, assignment_id, candidates, attempts, explanation, fallback, fallback_reason, estimated_cost, actual_cost,
-			latency_ms, success, error, stream, api_key_id
+			latency_ms, success, error, stream, api_key_id, feedback_rating, feedback_accepted, feedback_correct, feedback_comment,
+			feedback_at
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -79,6 +80,11 @@ class DecisionController {
 		row.put("error", rs.getString("error"));
 		row.put("stream", rs.getBoolean("stream"));
 		row.put("apiKeyId", rs.getObject("api_key_id", UUID.class));
+		var feedback = new Feedback(rs.getObject("feedback_rating", Integer.class), rs.getObject("feedback_accepted", Boolean.class),
+				rs.getObject("feedback_correct", Boolean.class), rs.getString("feedback_comment"));
+		var at = rs.getObject("feedback_at", java.time.OffsetDateTime.class);
+		row.put("feedback", at == null ? null : feedback.describe());
+		row.put("feedbackAt", at);
 		return row;
 	}
 }

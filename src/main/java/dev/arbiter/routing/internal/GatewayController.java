@@ -68,8 +68,12 @@ class GatewayController {
 
 	private final GatewaySettings settings;
 
+	private final Verifier verifier;
+
 	GatewayController(ModelCatalog catalog, OrgViews views, DomainClassifier classifier, Ranker ranker, UpstreamProxy proxy,
-			DecisionLog decisions, ObjectMapper json, Breakers breakers, KeyBudgets keyBudgets, KeySpend spend, GatewaySettings settings) {
+			DecisionLog decisions, ObjectMapper json, Breakers breakers, KeyBudgets keyBudgets, KeySpend spend, GatewaySettings settings,
+			Verifier verifier) {
+		this.verifier = verifier;
 		this.breakers = breakers;
 		this.keyBudgets = keyBudgets;
 		this.spend = spend;
@@ -225,6 +229,10 @@ class GatewayController {
 					charged = actualCost != null ? actualCost : answer.ok() ? estimate : BigDecimal.ZERO;
 					events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
 							success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+					if (success && !stream) {
+						verifier.consider(route, decisionId, caller.orgId(), candidate.upstream(), domain.slug(), lastUserText(body),
+								relayed.answer());
+					}
 					if (!success) {
 						failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
 					}
@@ -369,7 +377,7 @@ class GatewayController {
 		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities, stream);
 	}
 
-	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs) {
+	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer) {
 	}
 
 	/** Copies the upstream's answer to the client as it comes: status, content type and body bytes. */
@@ -387,7 +395,8 @@ class GatewayController {
 				return new Relayed(true, usage == null ? null : intOrNull(usage.path("usage").path("prompt_tokens")),
 						usage == null ? null : intOrNull(usage.path("usage").path("completion_tokens")),
 						usage == null ? null : usage.path("choices").path(0).path("finish_reason").asString(null),
-						(System.nanoTime() - start) / 1e6);
+						(System.nanoTime() - start) / 1e6,
+						usage == null ? null : usage.path("choices").path(0).path("message").path("content").asString(null));
 			}
 			var line = new ByteArrayOutputStream();
 			Integer tokensIn = null;
@@ -422,10 +431,10 @@ class GatewayController {
 					}
 				}
 			}
-			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6);
+			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null);
 		}
 		catch (IOException e) {
-			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6);
+			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null);
 		}
 	}
 

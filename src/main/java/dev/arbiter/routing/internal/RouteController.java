@@ -124,10 +124,14 @@ class RouteController {
 				}
 			}
 		}
+		if (request.verifier() != null && models.byName(caller.orgId(), request.verifier().model()).isEmpty()) {
+			throw new InvalidInput("verifier.model", "unknown model '" + request.verifier().model() + "'");
+		}
 		return new Route(id, request.name(), Strategy.fromWire(request.strategy()),
 				request.weights() == null ? Map.of() : request.weights(), request.candidates() == null ? List.of() : request.candidates(),
 				request.constraints() == null ? Route.Constraints.NONE : request.constraints(),
-				request.fallbacks() == null ? List.of() : request.fallbacks(), request.exploration(), request.description(), null, null);
+				request.fallbacks() == null ? List.of() : request.fallbacks(), request.exploration(), request.description(), null, null,
+				request.verifier() == null ? null : new Route.Verifier(request.verifier().model(), request.verifier().rate()));
 	}
 
 	record RouteRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -135,12 +139,16 @@ class RouteController {
 			@NotBlank @Pattern(regexp = "quality|speed|cost|balanced", message = "must be quality, speed, cost or balanced") String strategy,
 			Map<String, Double> weights, List<@NotBlank String> candidates, @com.fasterxml.jackson.annotation.JsonProperty("constraints") @Valid ConstraintsRequest constraintsInput,
 			List<@NotBlank String> fallbacks, @DecimalMin("0") @DecimalMax("1") Double exploration,
-			@Size(max = 2000) String description) {
+			@Size(max = 2000) String description, @Valid VerifierRequest verifier) {
 
 		Route.Constraints constraints() {
 			return constraintsInput == null ? null
 					: new Route.Constraints(constraintsInput.minAccuracy(), constraintsInput.maxP95Ms(), constraintsInput.maxCostPerRequest());
 		}
+	}
+
+	record VerifierRequest(@NotBlank String model,
+			@jakarta.validation.constraints.NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("1") Double rate) {
 	}
 
 	record ConstraintsRequest(@DecimalMin("0") Double minAccuracy, @DecimalMin("0") Double maxP95Ms,

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class Routes {
 
 	private static final String SELECT = "select id, name, strategy, weights, candidates, constraints, fallbacks, exploration, description,"
-			+ " created_at, updated_at from routes";
+			+ " created_at, updated_at, verifier from routes";
 
 	private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
 	};
@@ -53,11 +53,11 @@ class Routes {
 	void save(UUID orgId, Route route, boolean insert) {
 		var sql = insert ? """
 				insert into routes (id, org_id, name, strategy, weights, candidates, constraints, fallbacks, exploration, description, created_at,
-				    updated_at)
-				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :exploration, :description, :now, :now)
+				    updated_at, verifier)
+				values (:id, :org, :name, :strategy, :weights, :candidates, :constraints, :fallbacks, :exploration, :description, :now, :now, :verifier)
 				""" : """
 				update routes set name = :name, strategy = :strategy, weights = :weights, candidates = :candidates,
-				    constraints = :constraints, fallbacks = :fallbacks, exploration = :exploration, description = :description, updated_at = :now
+				    constraints = :constraints, fallbacks = :fallbacks, exploration = :exploration, description = :description, verifier = :verifier, updated_at = :now
 				where org_id = :org and id = :id
 				""";
 		jdbc.sql(sql)
@@ -71,6 +71,7 @@ class Routes {
 			.param("fallbacks", json.writeValueAsString(route.fallbacks()))
 			.param("exploration", route.exploration())
 			.param("description", route.description())
+			.param("verifier", route.verifier() == null ? null : json.writeValueAsString(route.verifier()))
 			.param("now", Time.now())
 			.update();
 	}
@@ -84,7 +85,8 @@ class Routes {
 				read(rs.getString("weights"), WEIGHTS, Map.of()), read(rs.getString("candidates"), NAMES, List.of()),
 				read(rs.getString("constraints"), Route.Constraints.class, Route.Constraints.NONE),
 				read(rs.getString("fallbacks"), NAMES, List.of()), rs.getObject("exploration", Double.class), rs.getString("description"),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+				read(rs.getString("verifier"), Route.Verifier.class, null));
 	}
 
 	private <T> T read(String text, TypeReference<T> type, T fallback) {

@@ -1,0 +1,23 @@
+package dev.arbiter.routing;
+
+import java.nio.file.Path;
+
+import dev.arbiter.support.TestDatabases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresRoutingFeedbackTests extends RoutingFeedbackContract {
+
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		dataDir = TestDatabases.usePostgres(registry);
+	}
+
+	@Override
+	Path dataDir() {
+		return dataDir;
+	}
+}
