@@ -24,6 +24,9 @@ class DatabaseConfiguration {
 		var config = new HikariConfig();
 		config.setPoolName("arbiter");
 		config.setMaximumPoolSize(16);
+		// Connections beyond a few are opened under load and closed again when idle.
+		config.setMinimumIdle(2);
+		config.setIdleTimeout(30_000);
 		var db = settings.db();
 		if (db.external()) {
 			config.setJdbcUrl(db.url());

@@ -179,7 +179,9 @@ class EvalRunner {
 				flush(handle);
 			}
 			if (handle.cancelled) {
-				runs.recount(run.id());
+				synchronized (handle) {
+					runs.recount(run.id());
+				}
 			}
 			else {
 				runs.finish(run.id(), EvalRun.Status.COMPLETED, null);
@@ -277,20 +279,24 @@ class EvalRunner {
 	 * resumed run asks those items again.
 	 */
 	private void flush(Handle handle) {
-		var batch = new ArrayList<EvalResults.Result>();
-		EvalResults.Result result;
-		while ((result = handle.results.poll()) != null) {
-			batch.add(result);
+		// One flush at a time per run: the final flush must not pass one still writing.
+		synchronized (handle) {
+			var batch = new ArrayList<EvalResults.Result>();
+			EvalResults.Result result;
+			while ((result = handle.results.poll()) != null) {
+				batch.add(result);
+			}
+			if (batch.isEmpty()) {
+				return;
+			}
+			var stored = transaction.execute(status -> batch.stream().filter(r -> results.insert(handle.run.orgId(), r)).toList());
+			if (stored != null) {
+				stored.forEach(r -> handle.events.add(event(handle.run, r.agent(), r, r.errorType())));
+			}
+			flushEvents(handle);
 		}
-		if (batch.isEmpty()) {
-			return;
-		}
-		var stored = transaction.execute(status -> batch.stream().filter(r -> results.insert(handle.run.orgId(), r)).toList());
-		if (stored != null) {
-			stored.forEach(r -> handle.events.add(event(handle.run, r.agent(), r, r.errorType())));
-		}
-		flushEvents(handle);
 	}
+
 
 	/** Records the buffered metric events of a run in one batch. */
 	private void flushEvents(Handle handle) {
