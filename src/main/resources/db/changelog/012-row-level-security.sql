@@ -1,0 +1,92 @@
+--liquibase formatted sql
+
+--changeset arbiter:012-row-level-security dbms:postgresql
+-- Row-level security on every table with an org_id: a role that is not the tables' owner (a BI
+-- tool, a tenant's read-only role) sees only the rows of the organization it names with
+-- SET arbiter.org_id = '<uuid>', and nothing without it. Arbiter itself connects as the owner
+-- and scopes every query by organization in SQL. Changesets that add tables with org_id add a
+-- policy of their own.
+alter table agents enable row level security;
+create policy org_isolation on agents using (org_id::text = current_setting('arbiter.org_id', true));
+alter table api_keys enable row level security;
+create policy org_isolation on api_keys using (org_id::text = current_setting('arbiter.org_id', true));
+alter table assignments enable row level security;
+create policy org_isolation on assignments using (org_id::text = current_setting('arbiter.org_id', true));
+alter table audit_log enable row level security;
+create policy org_isolation on audit_log using (org_id::text = current_setting('arbiter.org_id', true));
+alter table cost_rollups enable row level security;
+create policy org_isolation on cost_rollups using (org_id::text = current_setting('arbiter.org_id', true));
+alter table domains enable row level security;
+create policy org_isolation on domains using (org_id::text = current_setting('arbiter.org_id', true));
+alter table eval_results enable row level security;
+create policy org_isolation on eval_results using (org_id::text = current_setting('arbiter.org_id', true));
+alter table eval_runs enable row level security;
+create policy org_isolation on eval_runs using (org_id::text = current_setting('arbiter.org_id', true));
+alter table memberships enable row level security;
+create policy org_isolation on memberships using (org_id::text = current_setting('arbiter.org_id', true));
+alter table metric_event_ids enable row level security;
+create policy org_isolation on metric_event_ids using (org_id::text = current_setting('arbiter.org_id', true));
+alter table metric_events enable row level security;
+create policy org_isolation on metric_events using (org_id::text = current_setting('arbiter.org_id', true));
+alter table metric_rollups enable row level security;
+create policy org_isolation on metric_rollups using (org_id::text = current_setting('arbiter.org_id', true));
+alter table model_params enable row level security;
+create policy org_isolation on model_params using (org_id::text = current_setting('arbiter.org_id', true));
+alter table model_prices enable row level security;
+create policy org_isolation on model_prices using (org_id::text = current_setting('arbiter.org_id', true));
+alter table models enable row level security;
+create policy org_isolation on models using (org_id::text = current_setting('arbiter.org_id', true));
+alter table providers enable row level security;
+create policy org_isolation on providers using (org_id::text = current_setting('arbiter.org_id', true));
+alter table routes enable row level security;
+create policy org_isolation on routes using (org_id::text = current_setting('arbiter.org_id', true));
+alter table routing_decisions enable row level security;
+create policy org_isolation on routing_decisions using (org_id::text = current_setting('arbiter.org_id', true));
+alter table suite_items enable row level security;
+create policy org_isolation on suite_items using (org_id::text = current_setting('arbiter.org_id', true));
+alter table suites enable row level security;
+create policy org_isolation on suites using (org_id::text = current_setting('arbiter.org_id', true));
+alter table tiers enable row level security;
+create policy org_isolation on tiers using (org_id::text = current_setting('arbiter.org_id', true));
+--rollback drop policy org_isolation on agents;
+--rollback alter table agents disable row level security;
+--rollback drop policy org_isolation on api_keys;
+--rollback alter table api_keys disable row level security;
+--rollback drop policy org_isolation on assignments;
+--rollback alter table assignments disable row level security;
+--rollback drop policy org_isolation on audit_log;
+--rollback alter table audit_log disable row level security;
+--rollback drop policy org_isolation on cost_rollups;
+--rollback alter table cost_rollups disable row level security;
+--rollback drop policy org_isolation on domains;
+--rollback alter table domains disable row level security;
+--rollback drop policy org_isolation on eval_results;
+--rollback alter table eval_results disable row level security;
+--rollback drop policy org_isolation on eval_runs;
+--rollback alter table eval_runs disable row level security;
+--rollback drop policy org_isolation on memberships;
+--rollback alter table memberships disable row level security;
+--rollback drop policy org_isolation on metric_event_ids;
+--rollback alter table metric_event_ids disable row level security;
+--rollback drop policy org_isolation on metric_events;
+--rollback alter table metric_events disable row level security;
+--rollback drop policy org_isolation on metric_rollups;
+--rollback alter table metric_rollups disable row level security;
+--rollback drop policy org_isolation on model_params;
+--rollback alter table model_params disable row level security;
+--rollback drop policy org_isolation on model_prices;
+--rollback alter table model_prices disable row level security;
+--rollback drop policy org_isolation on models;
+--rollback alter table models disable row level security;
+--rollback drop policy org_isolation on providers;
+--rollback alter table providers disable row level security;
+--rollback drop policy org_isolation on routes;
+--rollback alter table routes disable row level security;
+--rollback drop policy org_isolation on routing_decisions;
+--rollback alter table routing_decisions disable row level security;
+--rollback drop policy org_isolation on suite_items;
+--rollback alter table suite_items disable row level security;
+--rollback drop policy org_isolation on suites;
+--rollback alter table suites disable row level security;
+--rollback drop policy org_isolation on tiers;
+--rollback alter table tiers disable row level security;
