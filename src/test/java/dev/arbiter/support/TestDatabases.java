@@ -28,9 +28,12 @@ public final class TestDatabases {
 	private TestDatabases() {
 	}
 
+	/** A new, empty data directory, removed (best effort) when the JVM exits. */
 	public static Path newDataDir() {
 		try {
-			return Files.createTempDirectory("arbiter-test-");
+			var dir = Files.createTempDirectory("arbiter-test-");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+			return dir;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -77,6 +80,15 @@ public final class TestDatabases {
 		}
 		catch (SQLException e) {
 			// The JVM is exiting; a leftover test database is harmless and named for what it is.
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException e) {
+			// a leftover temporary directory is harmless
 		}
 	}
 
