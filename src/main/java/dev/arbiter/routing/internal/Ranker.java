@@ -31,16 +31,29 @@ class Ranker {
 
 	static final double DEFAULT_TOKENS_PER_QUERY = 500;
 
-	private final MetricsSnapshot snapshot;
+	/** The price of a model in force at a time. */
+	@FunctionalInterface
+	interface Prices {
 
-	private final ModelCatalog catalog;
+		java.util.Optional<ModelCatalog.Price> at(UUID orgId, String model, java.time.OffsetDateTime time);
+	}
+
+	private final java.util.function.Function<UUID, MetricsSnapshot.Snapshot> snapshots;
+
+	private final Prices prices;
 
 	private final int shrinkage;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	Ranker(MetricsSnapshot snapshot, ModelCatalog catalog, GatewaySettings settings) {
-		this.snapshot = snapshot;
-		this.catalog = catalog;
-		this.shrinkage = settings.shrinkage();
+		this(snapshot::of, catalog::priceAt, settings.shrinkage());
+	}
+
+	/** A ranker over given snapshots and prices (the micro-benchmark builds one without a database). */
+	Ranker(java.util.function.Function<UUID, MetricsSnapshot.Snapshot> snapshots, Prices prices, int shrinkage) {
+		this.snapshots = snapshots;
+		this.prices = prices;
+		this.shrinkage = shrinkage;
 	}
 
 	/** What the request needs of a model. */
@@ -49,7 +62,7 @@ class Ranker {
 
 	List<Candidate> rank(UUID orgId, String domain, Route route, List<ModelCatalog.Upstream> upstreams,
 			java.util.Map<String, ModelCatalog.ModelInfo> models, Needs needs) {
-		var metrics = snapshot.of(orgId);
+		var metrics = snapshots.apply(orgId);
 		var now = Time.now();
 		boolean explore = route.exploration() != null && ThreadLocalRandom.current().nextDouble() < route.exploration();
 		var candidates = new ArrayList<Candidate>();
@@ -64,7 +77,7 @@ class Ranker {
 			Double p95 = inDomain != null && inDomain.latencyP95Ms() != null ? inDomain.latencyP95Ms() : overall == null ? null : overall.p95();
 			double tokens = inDomain != null && inDomain.tokensPerQuery() != null ? inDomain.tokensPerQuery()
 					: overall != null && overall.tokensPerQuery() != null ? overall.tokensPerQuery() : DEFAULT_TOKENS_PER_QUERY;
-			var price = catalog.priceAt(orgId, upstream.model(), now);
+			var price = prices.at(orgId, upstream.model(), now);
 			Double cost = price.map(p -> p.cost(Math.round(tokens / 2), Math.round(tokens / 2)).doubleValue()).orElse(null);
 			double quality = accuracy;
 			if (explore) {
