@@ -74,27 +74,11 @@ class DecisionLog {
 		}
 	}
 
-	/** Waits until everything queued so far is written (tests and shutdown). */
-	void flush() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!queue.isEmpty() && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
+	/** Stops taking decisions and waits for the writer to write what is queued (it polls every 100 ms). */
 	@PreDestroy
 	void stop() throws InterruptedException {
-		flush();
 		running = false;
-		writer.interrupt();
-		writer.join(2000);
+		writer.join(10_000);
 	}
 
 	private void drain() {
@@ -110,9 +94,8 @@ class DecisionLog {
 				write(batch);
 			}
 			catch (InterruptedException e) {
-				if (!running) {
-					break;
-				}
+				Thread.currentThread().interrupt();
+				break;
 			}
 			catch (RuntimeException e) {
 				log.warn("Writing {} routing decisions failed: {}", batch.size(), e.toString());
