@@ -2,16 +2,25 @@
 # Gateway overhead on this machine: wrk against (1) a static nginx "model", (2) nginx as a plain
 # reverse proxy to it, (3) Arbiter's /v1/chat/completions routing to it, at 32 and 128
 # connections, plain and streamed. Prints requests/s and latency percentiles from wrk, and
-# Arbiter's CPU time per request. Needs wrk and nginx (Debian packages). Usage:
-#   bench/gateway/run.sh [seconds-per-run]
+# Arbiter's CPU time per request (and PostgreSQL's, when it is the database). Needs wrk and nginx
+# (Debian packages). Usage:
+#   bench/gateway/run.sh [seconds-per-run] [h2|postgres]
+# WARMUP (seconds, default 60) is how long Arbiter is loaded before measuring: the JIT needs about
+# that long on 2 cores to settle. postgres uses a fresh database gwbench on 127.0.0.1:5432.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
+db="${2:-h2}"
+warmup="${WARMUP:-60}"
 run=$(mktemp -d)
 upstream=18991; proxy=18992; port=18993
 sed -e "s#RUN_DIR#$run#g" -e "s#UPSTREAM_PORT#$upstream#g" -e "s#PROXY_PORT#$proxy#g" bench/gateway/nginx.conf.template > "$run/nginx.conf"
 nginx -c "$run/nginx.conf"
 [ -f target/arbiter.jar ] || mvn -q -DskipTests package
+if [ "$db" = postgres ]; then
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists gwbench" -c "create database gwbench" test 2>/dev/null
+  export ARBITER_DB_URL=jdbc:postgresql://127.0.0.1:5432/gwbench ARBITER_DB_USER=postgres
+fi
 java ${ARBITER_JAVA_OPTS:--Xmx1g} -jar target/arbiter.jar serve --port $port --data-dir "$run/data" > "$run/arbiter.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; nginx -c "$run/nginx.conf" -s stop 2>/dev/null || true; }
@@ -22,10 +31,13 @@ agent=$(curl -sf -H "$h" -H "$j" -d "{\"name\":\"static\",\"baseUrl\":\"http://1
 model=$(curl -sf -H "$h" -H "$j" -d '{"name":"static-model","price":{"inputPerMillion":1,"outputPerMillion":2}}' $api/models | sed 's/^{"id":"\([^"]*\)".*/\1/')
 curl -sf -H "$h" -H "$j" -d "{\"agentId\":\"$agent\",\"modelId\":\"$model\"}" $api/assignments >/dev/null
 cpu() { awk '{print $14 + $15}' /proc/$pid/stat; }
+# all PostgreSQL processes (its backends do the decision and event writes)
+pgcpu() { local t=0; for p in $(pgrep -x postgres || true); do t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $t; }
 ticks=$(getconf CLK_TCK)
 # warm-up
-KEY=$key wrk -t2 -c32 -d5s -s bench/gateway/chat.lua "http://127.0.0.1:$port/v1/chat/completions" >/dev/null
-KEY=$key STREAM=1 wrk -t2 -c32 -d5s -s bench/gateway/chat.lua "http://127.0.0.1:$port/v1/chat/completions" >/dev/null
+KEY=$key wrk -t2 -c32 -d$((warmup / 2))s -s bench/gateway/chat.lua "http://127.0.0.1:$port/v1/chat/completions" >/dev/null
+KEY=$key STREAM=1 wrk -t2 -c32 -d$((warmup / 2))s -s bench/gateway/chat.lua "http://127.0.0.1:$port/v1/chat/completions" >/dev/null
+echo "database=$db java=$(java -version 2>&1 | head -1) warm-up=${warmup}s run=${seconds}s"
 for stream in 0 1; do
   for conns in 32 128; do
     for target in upstream proxy arbiter; do
@@ -34,9 +46,9 @@ for stream in 0 1; do
         proxy) url="http://127.0.0.1:$proxy/v1/chat/completions" ;;
         arbiter) url="http://127.0.0.1:$port/v1/chat/completions" ;;
       esac
-      before=$(cpu)
+      before=$(cpu); pgbefore=$(pgcpu)
       out=$(KEY=$key STREAM=$stream wrk -t2 -c$conns -d${seconds}s --latency -s bench/gateway/chat.lua "$url")
-      after=$(cpu)
+      after=$(cpu); pgafter=$(pgcpu)
       rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
       total=$(echo "$out" | awk '/requests in/{print $1}')
       p50=$(echo "$out" | awk '$1=="50%"{print $2}'); p99=$(echo "$out" | awk '$1=="99%"{print $2}')
@@ -44,6 +56,9 @@ for stream in 0 1; do
       extra=""
       if [ "$target" = arbiter ]; then
         extra=$(awk -v c=$((after - before)) -v t="$total" -v hz="$ticks" 'BEGIN{printf " cpu/request=%.3f ms", c / hz * 1000 / t}')
+        if [ "$db" = postgres ]; then
+          extra="$extra$(awk -v c=$((pgafter - pgbefore)) -v t="$total" -v hz="$ticks" 'BEGIN{printf " postgres-cpu/request=%.3f ms", c / hz * 1000 / t}')"
+        fi
       fi
       echo "stream=$stream connections=$conns target=$target requests/s=$rps p50=$p50 p99=$p99$extra $errors"
     done

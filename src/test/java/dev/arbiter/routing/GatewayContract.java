@@ -229,6 +229,31 @@ abstract class GatewayContract {
 	}
 
 	@Test
+	void chatCompletionsAnswersWrongMethodsViewersAndAnonymousCallersWithOpenAiErrors() throws Exception {
+		var client = HttpClient.newHttpClient();
+		var url = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
+		var body = Map.of("model", "gw-fast", "messages", List.of(Map.of("role", "user", "content", "hi")));
+		var anonymous = client.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(JSON.readTree(anonymous.body()).path("error").path("code").asString()).isEqualTo("invalid_api_key");
+		var get = client.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + key).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(get.statusCode()).isEqualTo(405);
+		assertThat(get.headers().firstValue("Allow")).contains("POST");
+		assertThat(JSON.readTree(get.body()).path("error").path("message").asString()).contains("POST /v1/chat/completions");
+		var viewerKey = api.post("/api/v1/api-keys", Map.of("name", "gw-viewer-" + suffix(), "role", "viewer")).text("key");
+		var viewer = chat(viewerKey, body, Map.of());
+		assertThat(viewer.statusCode()).isEqualTo(403);
+		assertThat(JSON.readTree(viewer.body()).path("error").path("message").asString()).contains("viewer");
+		var malformed = client.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"model\":")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(malformed.body()).path("error").path("message").asString()).startsWith("Malformed JSON");
+	}
+
+	@Test
 	void decisionsAndEventsMatchRequestsOneToOneAfterABurst() throws Exception {
 		var tasks = new ArrayList<Callable<String>>();
 		for (int i = 0; i < 24; i++) {

@@ -30,7 +30,6 @@ import dev.arbiter.tenancy.Caller;
 import dev.arbiter.tenancy.KeyBudgets;
 
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -99,7 +98,7 @@ class GatewayController {
 		return Map.of("object", "list", "data", data);
 	}
 
-	@PostMapping("/v1/chat/completions")
+	/** {@code POST /v1/chat/completions}, called by {@link GatewayServlet}. */
 	void chat(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ObjectNode body;
 		try {
@@ -192,7 +191,7 @@ class GatewayController {
 					var answer = proxy.send(candidate.upstream(), json.writeValueAsBytes(upstreamBody), stream);
 					byte[] whole = null;
 					if (answer.ok() && !stream) {
-						whole = proxy.readAll(answer, sentAt);
+						whole = proxy.readAll(answer);
 						if (whole == null) {
 							answer = answer.timedOut("the body did not arrive in full within " + settings.totalTimeout().toSeconds() + " s",
 									(System.nanoTime() - sentAt) / 1e6);
@@ -384,9 +383,10 @@ class GatewayController {
 	private Relayed relay(UpstreamProxy.Answer answer, HttpServletResponse response, boolean stream, byte[] whole) throws IOException {
 		long start = System.nanoTime();
 		response.setStatus(answer.status());
-		response.setContentType(answer.response().headers().firstValue("Content-Type").orElse(stream ? "text/event-stream" : "application/json"));
+		var contentType = answer.exchange().header("Content-Type");
+		response.setContentType(contentType != null ? contentType : stream ? "text/event-stream" : "application/json");
 		var out = response.getOutputStream();
-		try (InputStream in = answer.response().body()) {
+		try (InputStream in = whole != null ? InputStream.nullInputStream() : answer.exchange().body()) {
 			if (!stream) {
 				var bytes = whole != null ? whole : in.readAllBytes();
 				out.write(bytes);
@@ -436,6 +436,9 @@ class GatewayController {
 		catch (IOException e) {
 			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null);
 		}
+		finally {
+			answer.exchange().close();
+		}
 	}
 
 	private JsonNode parseQuietly(byte[] bytes) {
@@ -452,12 +455,15 @@ class GatewayController {
 	}
 
 	private static void drain(UpstreamProxy.Answer answer) {
-		if (answer.response() != null) {
-			try (var in = answer.response().body()) {
+		if (answer.exchange() != null) {
+			try (var in = answer.exchange().body()) {
 				in.readAllBytes();
 			}
 			catch (IOException e) {
 				// the connection is dropped either way
+			}
+			finally {
+				answer.exchange().close();
 			}
 		}
 	}
@@ -493,7 +499,7 @@ class GatewayController {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	private void error(HttpServletResponse response, int status, String message, String type, String code) throws IOException {
+	void error(HttpServletResponse response, int status, String message, String type, String code) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		var error = new LinkedHashMap<String, Object>();

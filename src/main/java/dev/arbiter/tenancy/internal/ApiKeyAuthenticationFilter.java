@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-	static final String CALLER_ATTRIBUTE = Caller.class.getName();
+	static final String CALLER_ATTRIBUTE = Caller.REQUEST_ATTRIBUTE;
 
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
