@@ -64,11 +64,12 @@ public class ModelCatalog {
 
 	/** The price of the named model in force at {@code at}, if the model is registered and priced then. */
 	public Optional<Price> priceAt(UUID orgId, String modelName, OffsetDateTime at) {
-		return prices.get(new ModelKey(orgId, modelName))
-			.stream()
-			.filter(period -> !period.from().isAfter(at) && (period.to() == null || period.to().isAfter(at)))
-			.map(PricePeriod::price)
-			.findFirst();
+		for (var period : prices.get(new ModelKey(orgId, modelName))) {
+			if (!period.from().isAfter(at) && (period.to() == null || period.to().isAfter(at))) {
+				return Optional.of(period.price());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Active assignments of active agents for active or experimental models, best match first. */

@@ -389,6 +389,8 @@ class GatewayController {
 		try (InputStream in = whole != null ? InputStream.nullInputStream() : answer.exchange().body()) {
 			if (!stream) {
 				var bytes = whole != null ? whole : in.readAllBytes();
+				// with its length known the client has the whole answer at this flush, not once the decision is recorded
+				response.setContentLength(bytes.length);
 				out.write(bytes);
 				out.flush();
 				var usage = parseQuietly(bytes);

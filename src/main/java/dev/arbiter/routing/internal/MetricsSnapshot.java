@@ -71,20 +71,25 @@ class MetricsSnapshot {
 	}
 
 	private Snapshot load(UUID orgId) {
-		var perDomain = new HashMap<String, ModelDomainMetrics>();
+		var byDomain = new HashMap<String, Map<String, ModelDomainMetrics>>();
 		var overall = new HashMap<String, Overall>();
 		for (var row : metrics.latest(orgId, Window.D7, null, null)) {
-			perDomain.put(row.model() + "\u0000" + row.domain(), row);
+			byDomain.computeIfAbsent(row.domain() == null ? "" : row.domain(), d -> new HashMap<>()).put(row.model(), row);
 			overall.merge(row.model(), Overall.of(row), Overall::plus);
 		}
-		return new Snapshot(perDomain, overall);
+		return new Snapshot(byDomain, overall);
 	}
 
-	/** One organization's metrics at one moment. */
-	record Snapshot(Map<String, ModelDomainMetrics> perDomain, Map<String, Overall> overall) {
+	/** One organization's metrics at one moment: per domain, per model; and per model overall. */
+	record Snapshot(Map<String, Map<String, ModelDomainMetrics>> byDomain, Map<String, Overall> overall) {
+
+		/** Each model's metrics in one domain (empty when nothing was measured there). */
+		Map<String, ModelDomainMetrics> inDomain(String domain) {
+			return byDomain.getOrDefault(domain == null ? "" : domain, Map.of());
+		}
 
 		ModelDomainMetrics get(String model, String domain) {
-			return perDomain.get(model + "\u0000" + (domain == null ? "" : domain));
+			return inDomain(domain).get(model);
 		}
 	}
 

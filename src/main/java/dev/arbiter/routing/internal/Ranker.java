@@ -3,8 +3,10 @@ package dev.arbiter.routing.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
@@ -44,6 +46,16 @@ class Ranker {
 
 	private final int shrinkage;
 
+	/** Per organization, each model's price in force as USD per input and output token; rebuilt every second. */
+	private final Map<UUID, PriceTable> priceTables = new ConcurrentHashMap<>();
+
+	private record PriceTable(long builtNanos, Map<String, double[]> perToken) {
+	}
+
+	private static final double[] NO_PRICE = new double[0];
+
+	private static final long PRICE_TABLE_TTL_NANOS = 1_000_000_000L;
+
 	@org.springframework.beans.factory.annotation.Autowired
 	Ranker(MetricsSnapshot snapshot, ModelCatalog catalog, GatewaySettings settings) {
 		this(snapshot::of, catalog::priceAt, settings.shrinkage());
@@ -61,14 +73,15 @@ class Ranker {
 	}
 
 	List<Candidate> rank(UUID orgId, String domain, Route route, List<ModelCatalog.Upstream> upstreams,
-			java.util.Map<String, ModelCatalog.ModelInfo> models, Needs needs) {
+			Map<String, ModelCatalog.ModelInfo> models, Needs needs) {
 		var metrics = snapshots.apply(orgId);
-		var now = Time.now();
+		var domainMetrics = metrics.inDomain(domain);
+		var priceTable = priceTable(orgId);
 		boolean explore = route.exploration() != null && ThreadLocalRandom.current().nextDouble() < route.exploration();
-		var candidates = new ArrayList<Candidate>();
+		var candidates = new ArrayList<Candidate>(upstreams.size());
 		for (var upstream : upstreams) {
 			var model = models.get(upstream.model());
-			var inDomain = metrics.get(upstream.model(), domain);
+			var inDomain = domainMetrics.get(upstream.model());
 			var overall = metrics.overall().get(upstream.model());
 			Double overallAccuracy = overall == null ? null : overall.accuracy();
 			double prior = overallAccuracy == null ? PRIOR_ACCURACY : overallAccuracy;
@@ -77,8 +90,8 @@ class Ranker {
 			Double p95 = inDomain != null && inDomain.latencyP95Ms() != null ? inDomain.latencyP95Ms() : overall == null ? null : overall.p95();
 			double tokens = inDomain != null && inDomain.tokensPerQuery() != null ? inDomain.tokensPerQuery()
 					: overall != null && overall.tokensPerQuery() != null ? overall.tokensPerQuery() : DEFAULT_TOKENS_PER_QUERY;
-			var price = prices.at(orgId, upstream.model(), now);
-			Double cost = price.map(p -> p.cost(Math.round(tokens / 2), Math.round(tokens / 2)).doubleValue()).orElse(null);
+			var perToken = priceTable.computeIfAbsent(upstream.model(), m -> perToken(orgId, m));
+			Double cost = perToken == NO_PRICE ? null : (perToken[0] + perToken[1]) * tokens / 2;
 			double quality = accuracy;
 			if (explore) {
 				long calls = n > 0 ? n : overall == null ? 0 : overall.benchmarkCalls();
@@ -89,10 +102,34 @@ class Ranker {
 			candidates.add(filter(candidate, route, model, needs));
 		}
 		score(candidates, route);
-		candidates.sort(Comparator.comparing((Candidate c) -> c.removedBy() != null)
-			.thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
-			.thenComparing(c -> -c.upstream().matchScore()));
+		candidates.sort(RANKING);
 		return candidates;
+	}
+
+	/** Candidates still in first, then by score, then by the assignment's match score. */
+	private static final Comparator<Candidate> RANKING = (a, b) -> {
+		if ((a.removedBy() == null) != (b.removedBy() == null)) {
+			return a.removedBy() == null ? -1 : 1;
+		}
+		int byScore = Double.compare(b.score(), a.score());
+		return byScore != 0 ? byScore : Double.compare(b.upstream().matchScore(), a.upstream().matchScore());
+	};
+
+	/** The organization's price table, rebuilt when older than a second (prices take effect within it). */
+	private Map<String, double[]> priceTable(UUID orgId) {
+		long now = System.nanoTime();
+		var table = priceTables.get(orgId);
+		if (table == null || now - table.builtNanos() > PRICE_TABLE_TTL_NANOS) {
+			table = new PriceTable(now, new ConcurrentHashMap<>());
+			priceTables.put(orgId, table);
+		}
+		return table.perToken();
+	}
+
+	private double[] perToken(UUID orgId, String model) {
+		return prices.at(orgId, model, Time.now())
+			.map(price -> new double[] { price.inputPerMillion().doubleValue() / 1e6, price.outputPerMillion().doubleValue() / 1e6 })
+			.orElse(NO_PRICE);
 	}
 
 	/** A draw from Beta(correct + 1, wrong + 1): the posterior of an accuracy after a uniform prior. */
@@ -135,10 +172,18 @@ class Ranker {
 	}
 
 	private static void score(List<Candidate> candidates, Route route) {
-		double bestP95 = candidates.stream().filter(c -> c.removedBy() == null && c.p95Ms() != null).mapToDouble(Candidate::p95Ms)
-			.min().orElse(0);
-		double bestCost = candidates.stream().filter(c -> c.removedBy() == null && c.estimatedCost() != null)
-			.mapToDouble(Candidate::estimatedCost).min().orElse(0);
+		double bestP95 = Double.POSITIVE_INFINITY;
+		double bestCost = Double.POSITIVE_INFINITY;
+		for (var c : candidates) {
+			if (c.removedBy() == null && c.p95Ms() != null) {
+				bestP95 = Math.min(bestP95, c.p95Ms());
+			}
+			if (c.removedBy() == null && c.estimatedCost() != null) {
+				bestCost = Math.min(bestCost, c.estimatedCost());
+			}
+		}
+		bestP95 = bestP95 == Double.POSITIVE_INFINITY ? 0 : bestP95;
+		bestCost = bestCost == Double.POSITIVE_INFINITY ? 0 : bestCost;
 		for (int i = 0; i < candidates.size(); i++) {
 			var c = candidates.get(i);
 			double speed = c.p95Ms() == null || c.p95Ms() <= 0 ? 0.5 : bestP95 / c.p95Ms();

@@ -1,6 +1,7 @@
 package dev.arbiter.routing.internal;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +57,7 @@ public class RoutingDecisionBenchmark {
 	@Setup
 	public void setUp() {
 		org = UUID.randomUUID();
-		var perDomain = new HashMap<String, ModelDomainMetrics>();
+		var perDomain = new HashMap<String, Map<String, ModelDomainMetrics>>();
 		var overall = new HashMap<String, MetricsSnapshot.Overall>();
 		upstreams = new ArrayList<>();
 		models = new HashMap<>();
@@ -62,7 +66,7 @@ public class RoutingDecisionBenchmark {
 			var name = "model-" + i;
 			var row = new ModelDomainMetrics(name, "math", 1000, 10, 0.01, 400, 0.5 + i * 0.05, 300.0 + i * 50, 100.0, 250.0 + i * 40,
 					700.0 + i * 90, 900.0 + i * 100, 50.0, 0.8, 400.0, 0.0004, BigDecimal.ONE, 0.01, null);
-			perDomain.put(name + "\u0000math", row);
+			perDomain.computeIfAbsent("math", d -> new HashMap<>()).put(name, row);
 			overall.put(name, MetricsSnapshot.Overall.of(row));
 			upstreams.add(new ModelCatalog.Upstream(UUID.randomUUID(), UUID.randomUUID(), "agent-" + i, "http://127.0.0.1:1/v1", "openai",
 					null, 64, UUID.randomUUID(), name, name, 50 + i, BigDecimal.ONE, "ACTIVE"));
@@ -70,7 +74,22 @@ public class RoutingDecisionBenchmark {
 			prices.put(name, new ModelCatalog.Price(BigDecimal.valueOf(0.1 * (i + 1)), BigDecimal.valueOf(0.2 * (i + 1))));
 		}
 		var snapshot = new MetricsSnapshot.Snapshot(perDomain, overall);
-		ranker = new Ranker(orgId -> snapshot, (orgId, model, at) -> Optional.ofNullable(prices.get(model)), 20);
+		// as ModelCatalog.priceAt does it: a cache lookup by (organization, model), then the period in force
+		record Key(UUID org, String model) {
+		}
+		record Period(ModelCatalog.Price price, OffsetDateTime from, OffsetDateTime to) {
+		}
+		var since = OffsetDateTime.now().minusDays(30);
+		Cache<Key, List<Period>> cache = Caffeine.newBuilder().maximumSize(10_000).build();
+		prices.forEach((model, price) -> cache.put(new Key(org, model), List.of(new Period(price, since, null))));
+		ranker = new Ranker(orgId -> snapshot, (orgId, model, at) -> {
+			for (var period : cache.getIfPresent(new Key(orgId, model))) {
+				if (!period.from().isAfter(at) && (period.to() == null || period.to().isAfter(at))) {
+					return Optional.of(period.price());
+				}
+			}
+			return Optional.empty();
+		}, 20);
 		route = Route.auto();
 		needs = new Ranker.Needs(40, 256, Set.of(), false);
 	}
