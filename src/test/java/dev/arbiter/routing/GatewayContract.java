@@ -15,6 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.models.Model;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -183,6 +192,46 @@ abstract class GatewayContract {
 		var first = JSON.readTree(lines.get(0).substring(6));
 		assertThat(first.path("object").asString()).isEqualTo("chat.completion.chunk");
 		assertThat(lines.stream().anyMatch(line -> line.contains("\"usage\":{"))).isTrue();
+	}
+
+	@Test
+	void theOfficialOpenAiSdkWorksUnchangedWithItsBaseUrlSetToArbiter() {
+		var client = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + port + "/v1").apiKey(key).maxRetries(0).build();
+		try {
+			var params = ChatCompletionCreateParams.builder().model("gw-fast").addSystemMessage("Be brief.").addUserMessage("Hello there")
+				.temperature(0.2).putAdditionalHeader("X-Arbiter-Domain", "math").build();
+			var raw = client.chat().completions().withRawResponse().create(params);
+			assertThat(raw.statusCode()).isEqualTo(200);
+			assertThat(raw.headers().values("X-Arbiter-Model")).containsExactly("gw-fast");
+			ChatCompletion completion = raw.parse();
+			completion.validate();
+			assertThat(completion.choices()).hasSize(1);
+			assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(text -> assertThat(text).isNotBlank());
+			assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+			assertThat(completion.usage()).hasValueSatisfying(usage -> assertThat(usage.totalTokens()).isPositive());
+
+			var streamed = new StringBuilder();
+			var usage = new java.util.concurrent.atomic.AtomicLong();
+			var streamParams = params.toBuilder().model("fast")
+				.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+			try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(streamParams)) {
+				stream.stream().forEach(chunk -> {
+					chunk.validate();
+					chunk.choices().forEach(choice -> choice.delta().content().ifPresent(streamed::append));
+					chunk.usage().ifPresent(u -> usage.set(u.totalTokens()));
+				});
+			}
+			assertThat(streamed.toString()).isNotBlank();
+			assertThat(usage.get()).isPositive();
+
+			assertThatThrownBy(() -> client.chat().completions().create(params.toBuilder().model("no-such-model").build()))
+				.isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage()).contains("no-such-model"));
+			var models = client.models().list().data().stream().map(Model::id).toList();
+			assertThat(models).contains("auto", "fast", "gw-fast");
+		}
+		finally {
+			client.close();
+		}
 	}
 
 	@Test
