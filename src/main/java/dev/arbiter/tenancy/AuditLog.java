@@ -6,13 +6,15 @@ import java.util.UUID;
 
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends one row per create, update and delete: who, what, which entity, and the entity before
  * and after as JSON. Call it inside the transaction that makes the change, so both land or
- * neither does. Nothing updates or deletes audit rows.
+ * neither does. Nothing updates or deletes audit rows. Each row is also published as an
+ * {@link EntityChanged} event.
  */
 @Component
 public class AuditLog {
@@ -21,9 +23,12 @@ public class AuditLog {
 
 	private final ObjectMapper json;
 
-	AuditLog(JdbcClient jdbc, ObjectMapper json) {
+	private final ApplicationEventPublisher events;
+
+	AuditLog(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
 	}
 
 	public void created(Caller caller, String entityType, Object entityId, Object after) {
@@ -53,5 +58,6 @@ public class AuditLog {
 			.param("after", after == null ? null : json.writeValueAsString(after))
 			.param("at", Time.now())
 			.update();
+		events.publishEvent(new EntityChanged(caller.orgId(), entityType, action, entityId == null ? null : entityId.toString()));
 	}
 }

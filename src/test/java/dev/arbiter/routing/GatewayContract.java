@@ -235,6 +235,100 @@ abstract class GatewayContract {
 	}
 
 	@Test
+	void anAnthropicAgentAnswersInOpenAiWireFormatPlainAndStreamed() throws Exception {
+		var received = new java.util.concurrent.CopyOnWriteArrayList<com.sun.net.httpserver.Headers>();
+		var bodies = new java.util.concurrent.CopyOnWriteArrayList<JsonNode>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/v1/messages", exchange -> {
+			var request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+			received.add(exchange.getRequestHeaders());
+			bodies.add(request);
+			byte[] answer;
+			if (request.path("stream").asBoolean(false)) {
+				exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+				answer = String.join("\n", "event: message_start",
+						"data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+								+ "\"model\":\"claude-test\",\"content\":[],\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}}",
+						"", "event: ping", "data: {\"type\":\"ping\"}", "",
+						"event: content_block_start", "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}", "",
+						"event: content_block_delta", "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"The answer \"}}", "",
+						"event: content_block_delta", "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"is 391.\"}}", "",
+						"event: content_block_stop", "data: {\"type\":\"content_block_stop\",\"index\":0}", "",
+						"event: message_delta", "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":6}}", "",
+						"event: message_stop", "data: {\"type\":\"message_stop\"}", "", "").getBytes();
+			}
+			else {
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				answer = ("{\"id\":\"msg_2\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[{\"type\":"
+						+ "\"text\",\"text\":\"The answer is 391.\"}],\"stop_reason\":\"max_tokens\",\"usage\":{\"input_tokens\":12,"
+						+ "\"cache_read_input_tokens\":3,\"output_tokens\":6}}").getBytes();
+			}
+			exchange.sendResponseHeaders(200, answer.length);
+			exchange.getResponseBody().write(answer);
+			exchange.close();
+		});
+		server.start();
+		try {
+			var model = "gw-claude-" + suffix();
+			var agent = api.post("/api/v1/agents", Map.of("name", "gw-anthropic-" + suffix(), "baseUrl",
+					"http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "apiType", "anthropic", "apiKey", "sk-ant-test")).id();
+			var created = api.post("/api/v1/models", Map.of("name", model, "price", Map.of("inputPerMillion", 3.0, "outputPerMillion", 15.0)));
+			assertThat(api.post("/api/v1/assignments", Map.of("agentId", agent, "modelId", created.id(), "upstreamModel", "claude-test"))
+				.status()).isEqualTo(201);
+			var question = List.of(Map.of("role", "system", "content", "Answer with a number."),
+					Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "What is 17 times 23?"))));
+
+			var plain = chat(Map.of("model", model, "messages", question, "max_tokens", 64, "temperature", 0, "stop", "\n\n",
+					"frequency_penalty", 0.1), Map.of("X-Arbiter-Domain", "math"));
+			assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+			var completion = JSON.readTree(plain.body());
+			assertThat(completion.path("object").asString()).isEqualTo("chat.completion");
+			assertThat(completion.path("model").asString()).isEqualTo(model);
+			assertThat(completion.path("choices").get(0).path("message").path("content").asString()).isEqualTo("The answer is 391.");
+			assertThat(completion.path("choices").get(0).path("finish_reason").asString()).isEqualTo("length");
+			assertThat(completion.path("usage").path("prompt_tokens").asInt()).isEqualTo(15);
+			assertThat(completion.path("usage").path("total_tokens").asInt()).isEqualTo(21);
+			var sent = bodies.get(0);
+			assertThat(received.get(0).getFirst("x-api-key")).isEqualTo("sk-ant-test");
+			assertThat(received.get(0).getFirst("anthropic-version")).isEqualTo("2023-06-01");
+			assertThat(sent.path("model").asString()).isEqualTo("claude-test");
+			assertThat(sent.path("system").asString()).isEqualTo("Answer with a number.");
+			assertThat(sent.path("max_tokens").asInt()).isEqualTo(64);
+			assertThat(sent.path("stop_sequences").get(0).asString()).isEqualTo("\n\n");
+			assertThat(sent.path("messages").get(0).path("content").get(0).path("text").asString()).isEqualTo("What is 17 times 23?");
+			assertThat(sent.has("frequency_penalty")).isFalse();
+
+			var streamed = chat(Map.of("model", model, "messages", question, "stream", true, "stream_options", Map.of("include_usage", true)),
+					Map.of("X-Arbiter-Domain", "math"));
+			assertThat(streamed.statusCode()).isEqualTo(200);
+			assertThat(bodies.get(1).path("max_tokens").asInt()).isEqualTo(1024);
+			var lines = streamed.body().lines().filter(line -> line.startsWith("data: ")).toList();
+			assertThat(lines.get(lines.size() - 1)).isEqualTo("data: [DONE]");
+			var text = new StringBuilder();
+			String finish = null;
+			int total = 0;
+			for (var line : lines.subList(0, lines.size() - 1)) {
+				var chunk = JSON.readTree(line.substring(6));
+				assertThat(chunk.path("object").asString()).isEqualTo("chat.completion.chunk");
+				for (var choice : chunk.path("choices")) {
+					text.append(choice.path("delta").path("content").asString(""));
+					finish = choice.path("finish_reason").isNull() ? finish : choice.path("finish_reason").asString();
+				}
+				total = chunk.path("usage").path("total_tokens").asInt(total);
+			}
+			assertThat(text.toString()).isEqualTo("The answer is 391.");
+			assertThat(finish).isEqualTo("stop");
+			assertThat(total).isEqualTo(18);
+			var decision = decision(streamed);
+			assertThat(decision.path("success").asBoolean()).isTrue();
+			assertThat(decision.path("chosenModel").asString()).isEqualTo(model);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
 	void eachStrategyPicksTheModelTheMetricsSayItShould() throws Exception {
 		assertThat(chosen("best")).isEqualTo("gw-accurate");
 		assertThat(chosen("fast")).isEqualTo("gw-fast");

@@ -4,7 +4,8 @@ import dev.arbiter.registry.ModelCatalog;
 
 /**
  * One way to answer a request, with the parts of its score; {@code removedBy} names the filter
- * that took it out (context, capability, constraint, streaming), null when it stayed in.
+ * that took it out (route, context, capability, translation, constraint, cooldown, budget, circuit_open),
+ * null when it stayed in.
  */
 record Candidate(ModelCatalog.Upstream upstream, Double accuracy, Double p95Ms, Double estimatedCost, double quality,
 		double speed, double cost, double score, String removedBy) {

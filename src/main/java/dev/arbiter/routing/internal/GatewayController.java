@@ -184,14 +184,28 @@ class GatewayController {
 				overBudget = false;
 				BigDecimal charged = BigDecimal.ZERO;
 				try {
-					var upstreamBody = body.deepCopy();
-					upstreamBody.put("model", candidate.upstream().upstreamModel());
-					upstreamBody.remove("metadata");
+					boolean anthropic = "anthropic".equals(candidate.upstream().apiType());
+					byte[] upstreamBody;
+					if (anthropic) {
+						upstreamBody = AnthropicWire.request(json, body, candidate.upstream().upstreamModel(), stream);
+					}
+					else {
+						var copy = body.deepCopy();
+						copy.put("model", candidate.upstream().upstreamModel());
+						copy.remove("metadata");
+						upstreamBody = json.writeValueAsBytes(copy);
+					}
 					long sentAt = System.nanoTime();
-					var answer = proxy.send(candidate.upstream(), json.writeValueAsBytes(upstreamBody), stream);
+					var answer = proxy.send(candidate.upstream(), upstreamBody, stream);
 					byte[] whole = null;
 					if (answer.ok() && !stream) {
 						whole = proxy.readAll(answer);
+						if (whole != null && anthropic) {
+							whole = AnthropicWire.completion(json, whole, candidate.upstream().model());
+							if (whole == null) {
+								answer = answer.timedOut("the Anthropic agent's answer is not a message", (System.nanoTime() - sentAt) / 1e6);
+							}
+						}
 						if (whole == null) {
 							answer = answer.timedOut("the body did not arrive in full within " + settings.totalTimeout().toSeconds() + " s",
 									(System.nanoTime() - sentAt) / 1e6);
@@ -215,7 +229,8 @@ class GatewayController {
 					}
 					chosen = candidate;
 					response.setHeader("X-Arbiter-Model", candidate.upstream().model());
-					var relayed = relay(answer, response, stream, whole);
+					var relayed = anthropic ? relayAnthropic(answer, response, stream, whole, candidate.upstream().model(),
+							body.path("stream_options").path("include_usage").asBoolean(false)) : relay(answer, response, stream, whole);
 					latency = answer.latencyMs() + relayed.readMs();
 					success = answer.ok() && relayed.complete();
 					if (success || !answer.ok()) {
@@ -341,7 +356,7 @@ class GatewayController {
 		return "";
 	}
 
-	private static String text(JsonNode content) {
+	static String text(JsonNode content) {
 		if (content.isString()) {
 			return content.asString();
 		}
@@ -441,6 +456,64 @@ class GatewayController {
 		finally {
 			answer.exchange().close();
 		}
+	}
+
+	/**
+	 * Relays an Anthropic agent's answer in OpenAI's wire format: a non-streamed message was already
+	 * translated into {@code whole}; an error body becomes OpenAI's error JSON; a stream is
+	 * translated event by event as it comes.
+	 */
+	private Relayed relayAnthropic(UpstreamProxy.Answer answer, HttpServletResponse response, boolean stream, byte[] whole, String model,
+			boolean includeUsage) throws IOException {
+		if (whole != null || !answer.ok()) {
+			byte[] bytes = whole;
+			if (bytes == null) {
+				try (var in = answer.exchange().body()) {
+					bytes = AnthropicWire.error(json, in.readAllBytes());
+				}
+				catch (IOException e) {
+					bytes = AnthropicWire.error(json, new byte[0]);
+				}
+				finally {
+					answer.exchange().close();
+				}
+			}
+			long start = System.nanoTime();
+			response.setStatus(answer.status());
+			response.setContentType("application/json");
+			response.setContentLength(bytes.length);
+			var out = response.getOutputStream();
+			out.write(bytes);
+			out.flush();
+			var parsed = answer.ok() ? parseQuietly(bytes) : null;
+			return new Relayed(true, parsed == null ? null : intOrNull(parsed.path("usage").path("prompt_tokens")),
+					parsed == null ? null : intOrNull(parsed.path("usage").path("completion_tokens")),
+					parsed == null ? null : parsed.path("choices").path(0).path("finish_reason").asString(null), (System.nanoTime() - start) / 1e6,
+					parsed == null ? null : parsed.path("choices").path(0).path("message").path("content").asString(null));
+		}
+		long start = System.nanoTime();
+		var translator = new AnthropicWire.Stream(json, model, includeUsage);
+		response.setStatus(answer.status());
+		response.setContentType("text/event-stream");
+		var out = response.getOutputStream();
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(answer.exchange().body(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				var bytes = translator.translate(line);
+				if (bytes != null) {
+					out.write(bytes);
+					out.flush();
+				}
+			}
+		}
+		catch (IOException e) {
+			// the stream broke off: what was sent stays sent
+		}
+		finally {
+			answer.exchange().close();
+		}
+		return new Relayed(translator.complete(), translator.tokensIn(), translator.tokensOut(), translator.finishReason(),
+				(System.nanoTime() - start) / 1e6, null);
 	}
 
 	private JsonNode parseQuietly(byte[] bytes) {

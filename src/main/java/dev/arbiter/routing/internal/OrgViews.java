@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import dev.arbiter.registry.ModelCatalog;
+import dev.arbiter.tenancy.EntityChanged;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the gateway needs of an organization (models, upstreams, routes), cached and refreshed in
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrgViews {
+
+	/** The audit log's entity types of what a view holds. */
+	private static final Set<String> REGISTRY = Set.of("model", "model_price", "model_params", "agent", "assignment", "provider", "tier");
 
 	private final ModelCatalog catalog;
 
@@ -42,6 +48,14 @@ class OrgViews {
 	/** Forgets an organization's view at once (after its routes changed). */
 	void forget(UUID orgId) {
 		views.invalidate(orgId);
+	}
+
+	/** A model, agent, assignment, provider or tier changed: the next request sees it. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(EntityChanged change) {
+		if (REGISTRY.contains(change.entityType())) {
+			forget(change.orgId());
+		}
 	}
 
 	private OrgView load(UUID orgId) {

@@ -154,8 +154,13 @@ class Ranker {
 				}
 			}
 		}
-		if (needs.stream() && !"openai".equals(candidate.upstream().apiType())) {
-			return candidate.removed("streaming");
+		if ("anthropic".equals(candidate.upstream().apiType())) {
+			// requests are translated to the Messages API, but not their tools or JSON mode
+			for (var capability : needs.capabilities()) {
+				if (capability.equals("tools") || capability.equals("json")) {
+					return candidate.removed("translation:" + capability);
+				}
+			}
 		}
 		var limits = route.constraints();
 		if (limits.minAccuracy() != null && (candidate.accuracy() == null || candidate.accuracy() < limits.minAccuracy())) {

@@ -34,7 +34,8 @@ import dev.arbiter.routing.GatewaySettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Forwards a Chat Completions body, as bytes, to an OpenAI-compatible agent and hands back the
+ * Forwards a Chat Completions body, as bytes, to an OpenAI-compatible agent (or a Messages API body
+ * to an Anthropic one) and hands back the
  * response once its headers arrive, so the gateway can still fall back before anything reaches
  * its client. The call runs on the request's own thread over a pooled keep-alive connection
  * (Apache HttpClient's classic API), so a request costs no thread hand-offs. A connection error
@@ -186,10 +187,15 @@ class UpstreamProxy {
 	}
 
 	private Answer sendOnce(ModelCatalog.Upstream upstream, byte[] body, boolean stream) {
-		var request = new HttpPost(upstream.baseUrl() + "/chat/completions");
+		boolean anthropic = "anthropic".equals(upstream.apiType());
+		var base = upstream.baseUrl().endsWith("/") ? upstream.baseUrl().substring(0, upstream.baseUrl().length() - 1) : upstream.baseUrl();
+		var request = new HttpPost(base + (anthropic ? "/messages" : "/chat/completions"));
 		request.setHeader("Accept", stream ? "text/event-stream" : "application/json");
-		if (upstream.apiKey() != null) {
-			request.setHeader("Authorization", "Bearer " + upstream.apiKey());
+		if (anthropic) {
+			request.setHeader("anthropic-version", AnthropicWire.VERSION);
+		}
+		if (upstream.apiKey() != null && !upstream.apiKey().isBlank()) {
+			request.setHeader(anthropic ? "x-api-key" : "Authorization", anthropic ? upstream.apiKey() : "Bearer " + upstream.apiKey());
 		}
 		request.setEntity(new ByteArrayEntity(body, JSON));
 		long start = System.nanoTime();
