@@ -18,9 +18,12 @@ public interface EventFeed {
 	/** Events with {@code afterSeq < seq <= uptoSeq}, in seq order, at most {@code limit}. */
 	List<FeedEvent> read(long afterSeq, long uptoSeq, int limit);
 
-	/** The columns aggregation needs. */
+	/**
+	 * The columns aggregation needs; {@code assessment} marks a judgment of an earlier call
+	 * ({@link MetricEvent#isAssessment}), which is not a call itself.
+	 */
 	record FeedEvent(long seq, UUID orgId, OffsetDateTime occurredAt, String model, String domain, String agent, String tier,
 			UUID apiKeyId, Double latencyMs, Double ttftMs, Integer tokensIn, Integer tokensOut, BigDecimal cost,
-			boolean success, Boolean truncated, Double confidence, boolean benchmark, Boolean correct) {
+			boolean success, Boolean truncated, Double confidence, boolean benchmark, Boolean correct, boolean assessment) {
 	}
 }

@@ -165,6 +165,16 @@ abstract class RoutingFeedbackContract {
 			.query(Long.class).single();
 		assertThat(events).isEqualTo(12);
 		await().atMost(Duration.ofSeconds(15)).until(() -> chosen("fb-best").equals("fb-other"));
+		// feedback moves accuracy but is not a request: the rollups count calls only
+		long calls = jdbc.sql("select count(*) from metric_events where model = 'fb-good' and domain = 'math'"
+				+ " and (item_id is null or item_id not like 'feedback:%')").query(Long.class).single();
+		long judged = jdbc.sql("select count(*) from metric_events where model = 'fb-good' and domain = 'math' and correct is not null")
+			.query(Long.class).single();
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			var metrics = api.get("/api/v1/metrics/models?model=fb-good&domain=math").json().path("items").get(0);
+			assertThat(metrics.path("requests").asLong()).isEqualTo(calls);
+			assertThat(metrics.path("benchmarkCalls").asLong()).isEqualTo(judged);
+		});
 	}
 
 	@Test

@@ -63,6 +63,10 @@ final class Rollup {
 	OffsetDateTime lastEventAt;
 
 	void add(FeedEvent event) {
+		if (event.assessment()) {
+			assess(event);
+			return;
+		}
 		calls++;
 		if (event.success()) {
 			successes++;
@@ -99,6 +103,24 @@ final class Rollup {
 		if (event.cost() != null) {
 			costSum = costSum.add(event.cost());
 			costSumsq += event.cost().doubleValue() * event.cost().doubleValue();
+		}
+		if (event.confidence() != null) {
+			confidenceCount++;
+			confidenceSum += event.confidence();
+			confidenceSumsq += event.confidence() * event.confidence();
+		}
+		if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
+			lastEventAt = event.occurredAt();
+		}
+	}
+
+	/** Feedback or a verifier's grade: it moves accuracy and confidence, and is not a call. */
+	private void assess(FeedEvent event) {
+		if (event.correct() != null) {
+			benchmarkCalls++;
+			if (event.correct()) {
+				correct++;
+			}
 		}
 		if (event.confidence() != null) {
 			confidenceCount++;

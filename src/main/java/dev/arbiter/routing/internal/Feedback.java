@@ -41,12 +41,12 @@ record Feedback(@Min(value = 1, message = "must be 1 to 5") @Max(value = 5, mess
 
 	/** The one event id a decision's feedback may ever have. */
 	static UUID eventId(UUID decisionId) {
-		return UUID.nameUUIDFromBytes(("feedback:" + decisionId).getBytes(StandardCharsets.UTF_8));
+		return UUID.nameUUIDFromBytes((MetricEvent.FEEDBACK_PREFIX + decisionId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	MetricEvent event(UUID decisionId, String model, String agent, String domain, UUID apiKeyId) {
 		return new MetricEvent(eventId(decisionId), Time.now(), model, agent, domain, EventSource.API, decisionId.toString(), null,
-				null, null, null, null, null, null, true, null, null, null, confidence(), "feedback:" + decisionId, correct, apiKeyId,
+				null, null, null, null, null, null, true, null, null, null, confidence(), MetricEvent.FEEDBACK_PREFIX + decisionId, correct, apiKeyId,
 				null, null, null);
 	}
 

@@ -173,13 +173,13 @@ class Verifier {
 	}
 
 	static UUID eventId(UUID decisionId) {
-		return UUID.nameUUIDFromBytes(("verifier:" + decisionId).getBytes(StandardCharsets.UTF_8));
+		return UUID.nameUUIDFromBytes((MetricEvent.VERIFIER_PREFIX + decisionId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private MetricEvent event(Sample sample, double score) {
 		return new MetricEvent(eventId(sample.decisionId()), Time.now(), sample.model(), sample.agent(), sample.domain(), EventSource.EVAL,
 				sample.decisionId().toString(), null, null, null, null, null, null, null, true, null, null, null, score / 10,
-				"verifier:" + sample.decisionId(), score >= CORRECT_FROM, null, null, null,
+				MetricEvent.VERIFIER_PREFIX + sample.decisionId(), score >= CORRECT_FROM, null, null, null,
 				json.writeValueAsString(java.util.Map.of("verifier", sample.judge(), "score", score)));
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.arbiter.telemetry.EventFeed;
+import dev.arbiter.telemetry.MetricEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,8 @@ class JdbcEventFeed implements EventFeed {
 					rs.getObject("latency_ms", Double.class), rs.getObject("ttft_ms", Double.class),
 					rs.getObject("tokens_in", Integer.class), rs.getObject("tokens_out", Integer.class), rs.getBigDecimal("cost"),
 					rs.getBoolean("success"), rs.getObject("truncated", Boolean.class), rs.getObject("confidence", Double.class),
-					rs.getString("item_id") != null || rs.getObject("correct") != null, rs.getObject("correct", Boolean.class)))
+					rs.getString("item_id") != null || rs.getObject("correct") != null, rs.getObject("correct", Boolean.class),
+					MetricEvent.isAssessment(rs.getString("item_id"))))
 			.list();
 	}
 }
