@@ -404,8 +404,7 @@ class GatewayController {
 		try (InputStream in = whole != null ? InputStream.nullInputStream() : answer.exchange().body()) {
 			if (!stream) {
 				var bytes = whole != null ? whole : in.readAllBytes();
-				// with its length known the client has the whole answer at this flush, not once the decision is recorded
-				response.setContentLength(bytes.length);
+				// no Content-Length: the client has the answer only once the servlet returns, after the budget is settled
 				out.write(bytes);
 				out.flush();
 				var usage = parseQuietly(bytes);
@@ -481,7 +480,6 @@ class GatewayController {
 			long start = System.nanoTime();
 			response.setStatus(answer.status());
 			response.setContentType("application/json");
-			response.setContentLength(bytes.length);
 			var out = response.getOutputStream();
 			out.write(bytes);
 			out.flush();
