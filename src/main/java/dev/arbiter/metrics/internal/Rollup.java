@@ -62,20 +62,34 @@ final class Rollup {
 
 	OffsetDateTime lastEventAt;
 
+	/**
+	 * Adds one event. Feedback and verifier grades ({@code assessment}) judge an earlier call: they
+	 * move accuracy and confidence, and are not calls themselves.
+	 */
 	void add(FeedEvent event) {
-		if (event.assessment()) {
-			assess(event);
-			return;
-		}
-		calls++;
-		if (event.success()) {
-			successes++;
+		if (!event.assessment()) {
+			addCall(event);
 		}
 		if (event.benchmark() && event.correct() != null) {
 			benchmarkCalls++;
 			if (event.correct()) {
 				correct++;
 			}
+		}
+		if (event.confidence() != null) {
+			confidenceCount++;
+			confidenceSum += event.confidence();
+			confidenceSumsq += event.confidence() * event.confidence();
+		}
+		if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
+			lastEventAt = event.occurredAt();
+		}
+	}
+
+	private void addCall(FeedEvent event) {
+		calls++;
+		if (event.success()) {
+			successes++;
 		}
 		if (Boolean.TRUE.equals(event.truncated())) {
 			truncated++;
@@ -103,32 +117,6 @@ final class Rollup {
 		if (event.cost() != null) {
 			costSum = costSum.add(event.cost());
 			costSumsq += event.cost().doubleValue() * event.cost().doubleValue();
-		}
-		if (event.confidence() != null) {
-			confidenceCount++;
-			confidenceSum += event.confidence();
-			confidenceSumsq += event.confidence() * event.confidence();
-		}
-		if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
-			lastEventAt = event.occurredAt();
-		}
-	}
-
-	/** Feedback or a verifier's grade: it moves accuracy and confidence, and is not a call. */
-	private void assess(FeedEvent event) {
-		if (event.correct() != null) {
-			benchmarkCalls++;
-			if (event.correct()) {
-				correct++;
-			}
-		}
-		if (event.confidence() != null) {
-			confidenceCount++;
-			confidenceSum += event.confidence();
-			confidenceSumsq += event.confidence() * event.confidence();
-		}
-		if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
-			lastEventAt = event.occurredAt();
 		}
 	}
 
