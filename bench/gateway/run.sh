@@ -64,25 +64,22 @@ for stream in 0 1; do
     done
   done
 done
-# Latency added at a fixed, moderate rate (hey, 32 workers at RATE requests/s in all, default 2000):
-# at full load wrk's latency is mostly queueing (32 connections / throughput), so this is where
-# what the gateway itself adds shows.
-if command -v hey >/dev/null; then
-  rate="${RATE:-2000}"
-  for stream in 0 1; do
-    body=$(awk -v s=$stream 'BEGIN{printf "{\"model\":\"static-model\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 17 times 23?\"}],\"temperature\":0%s}", s ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}" : ""}')
-    accept=$([ $stream = 1 ] && echo text/event-stream || echo application/json)
-    for target in upstream proxy arbiter; do
-      case $target in
-        upstream) url="http://127.0.0.1:$upstream/v1/chat/completions" ;;
-        proxy) url="http://127.0.0.1:$proxy/v1/chat/completions" ;;
-        arbiter) url="http://127.0.0.1:$port/v1/chat/completions" ;;
-      esac
-      out=$(hey -z ${seconds}s -c 32 -q $((rate / 32)) -m POST -T application/json -A "$accept" -H "$h" -H "X-Arbiter-Domain: math" -d "$body" "$url")
-      p50=$(echo "$out" | awk '/50% in/{printf "%.2f ms", $3 * 1000}'); p99=$(echo "$out" | awk '/99% in/{printf "%.2f ms", $3 * 1000}')
-      rps=$(echo "$out" | awk '/Requests\/sec/{print $2}'); codes=$(echo "$out" | awk '/Status code distribution/{f=1; next} f && NF{printf "%s ", $0}')
-      echo "fixed-rate stream=$stream connections=32 target=$target requests/s=$rps p50=$p50 p99=$p99 status: $codes"
-    done
+# Latency at a fixed rate (RATE requests/s in all over 32 connections, default 2000): each
+# connection pauses an exponentially distributed time between requests (paced.lua), so arrivals
+# are close to Poisson and wrk's latency is response time, not queueing behind a saturated server.
+rate="${RATE:-2000}"
+for stream in 0 1; do
+  for target in upstream proxy arbiter; do
+    case $target in
+      upstream) url="http://127.0.0.1:$upstream/v1/chat/completions" ;;
+      proxy) url="http://127.0.0.1:$proxy/v1/chat/completions" ;;
+      arbiter) url="http://127.0.0.1:$port/v1/chat/completions" ;;
+    esac
+    out=$(KEY=$key STREAM=$stream RATE=$rate CONNECTIONS=32 wrk -t2 -c32 -d${seconds}s --latency -s bench/gateway/paced.lua "$url")
+    rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+    p50=$(echo "$out" | awk '$1=="50%"{print $2}'); p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+    errors=$(echo "$out" | awk '/Non-2xx|Socket errors/{print}' | tr '\n' ' ')
+    echo "fixed-rate stream=$stream connections=32 target=$target requests/s=$rps p50=$p50 p99=$p99 $errors"
   done
-fi
+done
 echo "arbiter heap: $(curl -s -H "$h" "http://127.0.0.1:$port/actuator/metrics/jvm.memory.used?tag=area:heap" | sed 's/.*"value":\([0-9.E]*\).*/\1/') bytes"

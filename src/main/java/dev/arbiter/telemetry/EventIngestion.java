@@ -67,6 +67,19 @@ public class EventIngestion {
 		return new IngestResult(stored, duplicateCount, rejections);
 	}
 
+	/**
+	 * Stores events Arbiter has just made with fresh random ids and writes exactly once (the
+	 * gateway's upstream calls): no id can be stored already, so they skip the idempotency claim.
+	 * Events with ids derived from something else (feedback, grades) go through {@link #record}.
+	 */
+	public void recordFresh(UUID orgId, List<MetricEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		store.storeFresh(orgId, events);
+		accepted.increment(events.size());
+	}
+
 	/** Stores events Arbiter produced (evaluation runs, the gateway); answers how many were new. */
 	public int record(UUID orgId, List<MetricEvent> events) {
 		if (events.isEmpty()) {

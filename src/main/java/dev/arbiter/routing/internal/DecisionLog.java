@@ -142,6 +142,7 @@ class DecisionLog {
 		});
 		var byOrg = new java.util.HashMap<UUID, List<MetricEvent>>();
 		batch.forEach(d -> byOrg.computeIfAbsent(d.orgId(), o -> new ArrayList<>()).addAll(d.events()));
-		byOrg.forEach(events::record);
+		// the gateway's events have fresh random ids and are written once here
+		byOrg.forEach(events::recordFresh);
 	}
 }

@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.arbiter.registry.ModelCatalog;
 import dev.arbiter.routing.DomainClassifier;
 import dev.arbiter.routing.GatewaySettings;
+import dev.arbiter.shared.Ids;
 import dev.arbiter.shared.Time;
 import dev.arbiter.telemetry.EventSource;
 import dev.arbiter.telemetry.MetricEvent;
@@ -150,7 +151,7 @@ class GatewayController {
 		var ranked = new ArrayList<>(ranker.rank(caller.orgId(), domain.slug(), policy, upstreams, view.models(), needs));
 		var budget = keyBudgets.budgetOf(caller.keyId()).map(b -> spend.current(caller.keyId(), b)).orElse(null);
 		var permitted = new ArrayList<Candidate>();
-		var decisionId = UUID.randomUUID();
+		var decisionId = Ids.next();
 		var started = Time.now();
 		var attempts = new ArrayList<Map<String, Object>>();
 		var events = new ArrayList<MetricEvent>();
@@ -552,7 +553,7 @@ class GatewayController {
 
 	private MetricEvent event(Caller caller, UUID decisionId, String domain, Candidate candidate, double latencyMs, Integer tokensIn,
 			Integer tokensOut, boolean success, String errorType, String finishReason) {
-		return new MetricEvent(UUID.randomUUID(), Time.now(), candidate.upstream().model(), candidate.upstream().agent(), domain,
+		return new MetricEvent(Ids.next(), Time.now(), candidate.upstream().model(), candidate.upstream().agent(), domain,
 				EventSource.GATEWAY, decisionId.toString(), null, null, latencyMs, null, tokensIn, tokensOut,
 				cost(caller.orgId(), candidate, tokensIn, tokensOut), success, errorType, finishReason,
 				finishReason == null ? null : "length".equals(finishReason), null, null, null, caller.keyId(), null, null, null);

@@ -81,6 +81,23 @@ public class EventStore {
 		}
 	}
 
+	/**
+	 * Stores events whose ids were just generated at random and are written once, without claiming
+	 * their ids (see {@code EventIngestion.recordFresh}).
+	 */
+	public void storeFresh(UUID orgId, List<MetricEvent> events) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Store metric events outside of other transactions");
+		}
+		lock.readLock().lock();
+		try {
+			transaction.executeWithoutResult(status -> insertEvents(orgId, events));
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
 	private Set<UUID> claimIds(UUID orgId, List<MetricEvent> events) {
 		return jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> postgres ? claimOnPostgres(connection, orgId, events)
 				: claimInBatch(connection, orgId, events));
