@@ -405,9 +405,9 @@ class GatewayController {
 		try (InputStream in = whole != null ? InputStream.nullInputStream() : answer.exchange().body()) {
 			if (!stream) {
 				var bytes = whole != null ? whole : in.readAllBytes();
-				// no Content-Length: the client has the answer only once the servlet returns, after the budget is settled
+				// Not flushed and no Content-Length: the container sends the answer in one write when the
+				// request ends, after the budget is settled, so a client that has it sees its spend booked.
 				out.write(bytes);
-				out.flush();
 				var usage = parseQuietly(bytes);
 				return new Relayed(true, usage == null ? null : intOrNull(usage.path("usage").path("prompt_tokens")),
 						usage == null ? null : intOrNull(usage.path("usage").path("completion_tokens")),
@@ -481,9 +481,7 @@ class GatewayController {
 			long start = System.nanoTime();
 			response.setStatus(answer.status());
 			response.setContentType("application/json");
-			var out = response.getOutputStream();
-			out.write(bytes);
-			out.flush();
+			response.getOutputStream().write(bytes);
 			var parsed = answer.ok() ? parseQuietly(bytes) : null;
 			return new Relayed(true, parsed == null ? null : intOrNull(parsed.path("usage").path("prompt_tokens")),
 					parsed == null ? null : intOrNull(parsed.path("usage").path("completion_tokens")),
