@@ -5,13 +5,14 @@
 # Arbiter's CPU time per request (and PostgreSQL's, when it is the database). Needs wrk and nginx
 # (Debian packages). Usage:
 #   bench/gateway/run.sh [seconds-per-run] [h2|postgres]
-# WARMUP (seconds, default 60) is how long Arbiter is loaded before measuring: the JIT needs about
-# that long on 2 cores to settle. postgres uses a fresh database gwbench on 127.0.0.1:5432.
+# WARMUP (seconds, default 180, half plain and half streamed) is how long Arbiter is loaded before
+# measuring: under full load on 2 cores the JIT needs 2–3 minutes to settle (after 60 s it still
+# takes a fifth of the CPU). postgres uses a fresh database gwbench on 127.0.0.1:5432.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
 db="${2:-h2}"
-warmup="${WARMUP:-60}"
+warmup="${WARMUP:-180}"
 run=$(mktemp -d)
 upstream=18991; proxy=18992; port=18993
 sed -e "s#RUN_DIR#$run#g" -e "s#UPSTREAM_PORT#$upstream#g" -e "s#PROXY_PORT#$proxy#g" bench/gateway/nginx.conf.template > "$run/nginx.conf"
