@@ -423,8 +423,6 @@ class GatewayController {
 			var buffer = new byte[8192];
 			int n;
 			while ((n = in.read(buffer)) > 0) {
-				out.write(buffer, 0, n);
-				out.flush();
 				for (int i = 0; i < n; i++) {
 					if (buffer[i] != '\n') {
 						line.write(buffer[i]);
@@ -435,7 +433,7 @@ class GatewayController {
 					if (text.equals("data: [DONE]")) {
 						done = true;
 					}
-					else if (text.startsWith("data: {")) {
+					else if (text.startsWith("data: {") && mayCarryUsageOrFinish(text)) {
 						var chunk = parseQuietly(text.substring(6).getBytes(StandardCharsets.UTF_8));
 						if (chunk != null && chunk.path("usage").isObject()) {
 							tokensIn = intOrNull(chunk.path("usage").path("prompt_tokens"));
@@ -446,6 +444,11 @@ class GatewayController {
 							finish = chunk.path("choices").path(0).path("finish_reason").asString();
 						}
 					}
+				}
+				out.write(buffer, 0, n);
+				if (!done) {
+					// what ends the stream goes out with the end of the response, in one write
+					out.flush();
 				}
 			}
 			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null);
@@ -511,6 +514,12 @@ class GatewayController {
 		}
 		return new Relayed(translator.complete(), translator.tokensIn(), translator.tokensOut(), translator.finishReason(),
 				(System.nanoTime() - start) / 1e6, null);
+	}
+
+	/** Only chunks with usage or a finish reason are parsed; the content deltas in between are not. */
+	private static boolean mayCarryUsageOrFinish(String chunk) {
+		return chunk.contains("\"usage\"") || chunk.contains("\"finish_reason\"") && !chunk.contains("\"finish_reason\":null")
+				&& !chunk.contains("\"finish_reason\": null");
 	}
 
 	private JsonNode parseQuietly(byte[] bytes) {
