@@ -114,7 +114,8 @@ class AnthropicInferenceTests {
 		assertThat(finishReasonFor("max_tokens")).isEqualTo("length");
 		assertThat(finishReasonFor("tool_use")).isEqualTo("tool_calls");
 		assertThat(finishReasonFor("stop_sequence")).isEqualTo("stop");
-		assertThat(finishReasonFor("refusal")).isEqualTo("refusal");
+		assertThat(finishReasonFor("refusal")).isEqualTo("content_filter");
+		assertThat(finishReasonFor("pause_turn")).isEqualTo("pause_turn");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.arbiter.inference.AnthropicMessages;
 import dev.arbiter.inference.ChatMessage;
 import dev.arbiter.inference.ChatRequest;
 import dev.arbiter.registry.ModelCatalog.Upstream;
@@ -20,10 +21,6 @@ final class AnthropicClient implements InferenceClient {
 
 	static final AnthropicClient INSTANCE = new AnthropicClient();
 
-	static final String VERSION = "2023-06-01";
-
-	static final int DEFAULT_MAX_TOKENS = 1024;
-
 	private AnthropicClient() {
 	}
 
@@ -31,7 +28,7 @@ final class AnthropicClient implements InferenceClient {
 	public HttpRequest.Builder request(Upstream upstream, ChatRequest request) {
 		ObjectNode body = Json.MAPPER.createObjectNode();
 		body.put("model", upstream.upstreamModel());
-		body.put("max_tokens", request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_TOKENS);
+		body.put("max_tokens", request.maxTokens() != null ? request.maxTokens() : AnthropicMessages.DEFAULT_MAX_TOKENS);
 		var system = new ArrayList<String>();
 		ArrayNode messages = body.putArray("messages");
 		for (ChatMessage message : request.messages()) {
@@ -52,7 +49,7 @@ final class AnthropicClient implements InferenceClient {
 		var builder = HttpRequest.newBuilder(InferenceClient.endpoint(upstream.baseUrl(), "/messages"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.header("anthropic-version", VERSION)
+			.header("anthropic-version", AnthropicMessages.VERSION)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
 		if (upstream.apiKey() != null && !upstream.apiKey().isBlank()) {
 			builder.header("x-api-key", upstream.apiKey());
@@ -84,19 +81,7 @@ final class AnthropicClient implements InferenceClient {
 						+ orZero(Json.count(usage, "cache_read_input_tokens"));
 			}
 		}
-		return new Reply(content.toString(), finishReason(Json.text(body, "stop_reason")), tokensIn, tokensOut);
-	}
-
-	static String finishReason(String stopReason) {
-		if (stopReason == null) {
-			return null;
-		}
-		return switch (stopReason) {
-			case "end_turn", "stop_sequence" -> "stop";
-			case "max_tokens" -> "length";
-			case "tool_use" -> "tool_calls";
-			default -> stopReason;
-		};
+		return new Reply(content.toString(), AnthropicMessages.finishReason(Json.text(body, "stop_reason")), tokensIn, tokensOut);
 	}
 
 	private static int orZero(Integer count) {

@@ -9,6 +9,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.arbiter.inference.AnthropicMessages;
 import dev.arbiter.shared.Time;
 
 /**
@@ -22,11 +23,6 @@ import dev.arbiter.shared.Time;
  */
 final class AnthropicWire {
 
-	/** What Anthropic requires and OpenAI does not: an output cap, when the request sets none. */
-	static final int DEFAULT_MAX_TOKENS = 1024;
-
-	static final String VERSION = "2023-06-01";
-
 	private AnthropicWire() {
 	}
 
@@ -36,7 +32,7 @@ final class AnthropicWire {
 		body.put("model", upstreamModel);
 		var maxTokens = openAi.has("max_completion_tokens") ? openAi.path("max_completion_tokens")
 				: openAi.has("max_tokens") ? openAi.path("max_tokens") : null;
-		body.put("max_tokens", maxTokens != null && maxTokens.isIntegralNumber() ? maxTokens.asInt() : DEFAULT_MAX_TOKENS);
+		body.put("max_tokens", maxTokens != null && maxTokens.isIntegralNumber() ? maxTokens.asInt() : AnthropicMessages.DEFAULT_MAX_TOKENS);
 		var system = new ArrayList<String>();
 		ArrayNode messages = body.putArray("messages");
 		for (var message : openAi.path("messages")) {
@@ -126,7 +122,7 @@ final class AnthropicWire {
 		choice.put("index", 0);
 		choice.putObject("message").put("role", "assistant").put("content", text.toString());
 		choice.putNull("logprobs");
-		choice.put("finish_reason", finishReason(message.path("stop_reason").asString(null)));
+		choice.put("finish_reason", AnthropicMessages.finishReason(message.path("stop_reason").asString(null)));
 		usage(out, message.path("usage"), 0);
 		return json.writeValueAsBytes(out);
 	}
@@ -147,19 +143,6 @@ final class AnthropicWire {
 		ObjectNode out = json.createObjectNode();
 		out.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
 		return json.writeValueAsBytes(out);
-	}
-
-	static String finishReason(String stopReason) {
-		if (stopReason == null) {
-			return null;
-		}
-		return switch (stopReason) {
-			case "end_turn", "stop_sequence" -> "stop";
-			case "max_tokens" -> "length";
-			case "tool_use" -> "tool_calls";
-			case "refusal" -> "content_filter";
-			default -> stopReason;
-		};
 	}
 
 	/** Sets {@code usage} from Anthropic's counts (cache reads and writes count as prompt tokens). */
@@ -237,7 +220,7 @@ final class AnthropicWire {
 				}
 				case "message_delta" -> {
 					tokensOut = event.path("usage").path("output_tokens").asInt(tokensOut);
-					finishReason = AnthropicWire.finishReason(event.path("delta").path("stop_reason").asString(null));
+					finishReason = AnthropicMessages.finishReason(event.path("delta").path("stop_reason").asString(null));
 					var chunk = chunk();
 					((ObjectNode) chunk.path("choices").get(0)).put("finish_reason", finishReason);
 					return sse(chunk);

@@ -28,6 +28,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import dev.arbiter.inference.AnthropicMessages;
 import dev.arbiter.registry.ModelCatalog;
 import dev.arbiter.routing.GatewaySettings;
 
@@ -192,7 +193,7 @@ class UpstreamProxy {
 		var request = new HttpPost(base + (anthropic ? "/messages" : "/chat/completions"));
 		request.setHeader("Accept", stream ? "text/event-stream" : "application/json");
 		if (anthropic) {
-			request.setHeader("anthropic-version", AnthropicWire.VERSION);
+			request.setHeader("anthropic-version", AnthropicMessages.VERSION);
 		}
 		if (upstream.apiKey() != null && !upstream.apiKey().isBlank()) {
 			request.setHeader(anthropic ? "x-api-key" : "Authorization", anthropic ? upstream.apiKey() : "Bearer " + upstream.apiKey());
