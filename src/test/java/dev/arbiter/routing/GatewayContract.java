@@ -329,6 +329,66 @@ abstract class GatewayContract {
 	}
 
 	@Test
+	void aClientThatHangsUpMidStreamIsNotCountedAgainstTheUpstream() throws Exception {
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/v1/chat/completions", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			var out = exchange.getResponseBody();
+			try {
+				for (int i = 0; i < 40; i++) {
+					out.write(("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
+							+ "\"delta\":{\"content\":\"word \"},\"finish_reason\":null}]}\n\n").getBytes());
+					out.flush();
+					Thread.sleep(50);
+				}
+				out.write("data: [DONE]\n\n".getBytes());
+			}
+			catch (IOException | InterruptedException e) {
+				// Arbiter stopped reading: the client is gone
+			}
+			exchange.close();
+		});
+		server.start();
+		try {
+			var model = "gw-trickle-" + suffix();
+			var agent = api.post("/api/v1/agents", Map.of("name", "gw-trickle-" + suffix(), "baseUrl",
+					"http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "apiType", "openai")).id();
+			var created = api.post("/api/v1/models", Map.of("name", model, "price", Map.of("inputPerMillion", 1.0, "outputPerMillion", 1.0)));
+			assertThat(api.post("/api/v1/assignments", Map.of("agentId", agent, "modelId", created.id())).status()).isEqualTo(201);
+			var body = JSON.writeValueAsString(Map.of("model", model, "stream", true,
+					"messages", List.of(Map.of("role", "user", "content", "Talk slowly"))));
+			String decisionId;
+			try (var socket = new java.net.Socket("127.0.0.1", port)) {
+				socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+						+ "\r\nX-Arbiter-Domain: math\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes().length
+						+ "\r\n\r\n" + body).getBytes());
+				var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+				String id = null;
+				String line;
+				while ((line = in.readLine()) != null && !line.startsWith("data: ")) {
+					if (line.regionMatches(true, 0, "X-Arbiter-Decision-Id:", 0, 22)) {
+						id = line.substring(22).trim();
+					}
+				}
+				assertThat(line).as("the first chunk arrives").startsWith("data: ");
+				decisionId = id;
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/decisions/" + decisionId).status() == 200);
+			var decision = api.get("/api/v1/decisions/" + decisionId).json();
+			assertThat(decision.path("success").asBoolean()).isFalse();
+			assertThat(decision.path("error").asString()).contains("client closed");
+			assertThat(jdbc.sql("select success from metric_events where request_id = :id").param("id", decisionId).query(Boolean.class)
+				.single()).isTrue();
+			assertThat(breaker(model).path("failedCalls").asInt()).isZero();
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
 	void eachStrategyPicksTheModelTheMetricsSayItShould() throws Exception {
 		assertThat(chosen("best")).isEqualTo("gw-accurate");
 		assertThat(chosen("fast")).isEqualTo("gw-fast");

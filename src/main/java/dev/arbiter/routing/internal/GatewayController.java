@@ -234,7 +234,8 @@ class GatewayController {
 							body.path("stream_options").path("include_usage").asBoolean(false)) : relay(answer, response, stream, whole);
 					latency = answer.latencyMs() + relayed.readMs();
 					success = answer.ok() && relayed.complete();
-					if (success || !answer.ok()) {
+					if (success || !answer.ok() || relayed.clientGone()) {
+						// the upstream did its part; a client that hung up is not its failure
 						breakers.succeeded(caller.orgId(), candidate.upstream(), latency);
 					}
 					else {
@@ -242,14 +243,16 @@ class GatewayController {
 					}
 					actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
 					charged = actualCost != null ? actualCost : answer.ok() ? estimate : BigDecimal.ZERO;
-					events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), success,
-							success ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+					boolean upstreamFine = success || relayed.clientGone();
+					events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), upstreamFine,
+							upstreamFine ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
 					if (success && !stream) {
 						verifier.consider(route, decisionId, caller.orgId(), candidate.upstream(), domain.slug(), lastUserText(body),
 								relayed.answer());
 					}
 					if (!success) {
-						failure = answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
+						failure = relayed.clientGone() ? "the client closed the connection before the answer ended"
+								: answer.ok() ? "the upstream stream broke off" : "the upstream refused the request (" + answer.status() + ")";
 					}
 					break;
 				}
@@ -392,7 +395,45 @@ class GatewayController {
 		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities, stream);
 	}
 
-	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer) {
+	/** What relaying an answer came to; {@code clientGone} when writing to the client is what failed. */
+	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer,
+			boolean clientGone) {
+
+		Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer) {
+			this(complete, tokensIn, tokensOut, finishReason, readMs, answer, false);
+		}
+	}
+
+	/** The client's side of a streamed relay: remembers whether it was writing to the client that failed. */
+	private static final class ClientStream {
+
+		private final java.io.OutputStream out;
+
+		private boolean gone;
+
+		ClientStream(java.io.OutputStream out) {
+			this.out = out;
+		}
+
+		void write(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				out.write(bytes, offset, length);
+			}
+			catch (IOException e) {
+				gone = true;
+				throw e;
+			}
+		}
+
+		void flush() throws IOException {
+			try {
+				out.flush();
+			}
+			catch (IOException e) {
+				gone = true;
+				throw e;
+			}
+		}
 	}
 
 	/** Copies the upstream's answer to the client as it comes: status, content type and body bytes. */
@@ -402,6 +443,7 @@ class GatewayController {
 		var contentType = answer.exchange().header("Content-Type");
 		response.setContentType(contentType != null ? contentType : stream ? "text/event-stream" : "application/json");
 		var out = response.getOutputStream();
+		var client = new ClientStream(out);
 		try (InputStream in = whole != null ? InputStream.nullInputStream() : answer.exchange().body()) {
 			if (!stream) {
 				var bytes = whole != null ? whole : in.readAllBytes();
@@ -445,16 +487,16 @@ class GatewayController {
 						}
 					}
 				}
-				out.write(buffer, 0, n);
+				client.write(buffer, 0, n);
 				if (!done) {
 					// what ends the stream goes out with the end of the response, in one write
-					out.flush();
+					client.flush();
 				}
 			}
 			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null);
 		}
 		catch (IOException e) {
-			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null);
+			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null, client.gone);
 		}
 		finally {
 			answer.exchange().close();
@@ -495,14 +537,14 @@ class GatewayController {
 		var translator = new AnthropicWire.Stream(json, model, includeUsage);
 		response.setStatus(answer.status());
 		response.setContentType("text/event-stream");
-		var out = response.getOutputStream();
+		var client = new ClientStream(response.getOutputStream());
 		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(answer.exchange().body(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = lines.readLine()) != null) {
 				var bytes = translator.translate(line);
 				if (bytes != null) {
-					out.write(bytes);
-					out.flush();
+					client.write(bytes, 0, bytes.length);
+					client.flush();
 				}
 			}
 		}
@@ -513,12 +555,12 @@ class GatewayController {
 			answer.exchange().close();
 		}
 		return new Relayed(translator.complete(), translator.tokensIn(), translator.tokensOut(), translator.finishReason(),
-				(System.nanoTime() - start) / 1e6, null);
+				(System.nanoTime() - start) / 1e6, null, client.gone);
 	}
 
 	/** Only chunks with usage or a finish reason are parsed; the content deltas in between are not. */
 	private static boolean mayCarryUsageOrFinish(String chunk) {
-		return chunk.contains("\"usage\"") || chunk.contains("\"finish_reason\"") && !chunk.contains("\"finish_reason\":null")
+		return chunk.contains("\"usage\":{") || chunk.contains("\"usage\": {") || chunk.contains("\"finish_reason\"") && !chunk.contains("\"finish_reason\":null")
 				&& !chunk.contains("\"finish_reason\": null");
 	}
 
