@@ -192,6 +192,14 @@ abstract class GatewayContract {
 		var first = JSON.readTree(lines.get(0).substring(6));
 		assertThat(first.path("object").asString()).isEqualTo("chat.completion.chunk");
 		assertThat(lines.stream().anyMatch(line -> line.contains("\"usage\":{"))).isTrue();
+		// the call's event has the time to first token, within its latency, and the stream's usage
+		var id = response.headers().firstValue("X-Arbiter-Decision-Id").orElseThrow();
+		await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("select count(*) from metric_events where request_id = :id")
+			.param("id", id).query(Long.class).single() == 1);
+		var event = jdbc.sql("select ttft_ms, latency_ms, tokens_out from metric_events where request_id = :id").param("id", id)
+			.query((rs, row) -> new double[] { rs.getDouble("ttft_ms"), rs.getDouble("latency_ms"), rs.getDouble("tokens_out") }).single();
+		assertThat(event[0]).isPositive().isLessThanOrEqualTo(event[1]);
+		assertThat(event[2]).isPositive();
 	}
 
 	@Test

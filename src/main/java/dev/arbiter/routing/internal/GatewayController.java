@@ -225,7 +225,8 @@ class GatewayController {
 						breakers.failed(caller.orgId(), candidate.upstream(), answer.latencyMs(), answer.errorType());
 						drain(answer);
 						attempt.put("error", answer.errorType() + (answer.error() == null ? "" : ": " + answer.error()));
-						events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, false, answer.errorType(), null));
+						events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, null, false, answer.errorType(),
+								null));
 						continue;
 					}
 					chosen = candidate;
@@ -244,7 +245,9 @@ class GatewayController {
 					actualCost = cost(caller.orgId(), candidate, relayed.tokensIn(), relayed.tokensOut());
 					charged = actualCost != null ? actualCost : answer.ok() ? estimate : BigDecimal.ZERO;
 					boolean upstreamFine = success || relayed.clientGone();
-					events.add(event(caller, decisionId, domain.slug(), candidate, latency, relayed.tokensIn(), relayed.tokensOut(), upstreamFine,
+					// time to first token of a stream: the upstream's headers, then its first chunk
+					Double ttft = stream && relayed.firstChunkMs() != null ? answer.latencyMs() + relayed.firstChunkMs() : null;
+					events.add(event(caller, decisionId, domain.slug(), candidate, latency, ttft, relayed.tokensIn(), relayed.tokensOut(), upstreamFine,
 							upstreamFine ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
 					if (success && !stream) {
 						verifier.consider(route, decisionId, caller.orgId(), candidate.upstream(), domain.slug(), lastUserText(body),
@@ -397,10 +400,10 @@ class GatewayController {
 
 	/** What relaying an answer came to; {@code clientGone} when writing to the client is what failed. */
 	record Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer,
-			boolean clientGone) {
+			boolean clientGone, Double firstChunkMs) {
 
 		Relayed(boolean complete, Integer tokensIn, Integer tokensOut, String finishReason, double readMs, String answer) {
-			this(complete, tokensIn, tokensOut, finishReason, readMs, answer, false);
+			this(complete, tokensIn, tokensOut, finishReason, readMs, answer, false, null);
 		}
 	}
 
@@ -411,11 +414,19 @@ class GatewayController {
 
 		private boolean gone;
 
+		private final long startNanos = System.nanoTime();
+
+		/** When the first bytes of the answer were sent, in ms after the relay began. */
+		private Double firstChunkMs;
+
 		ClientStream(java.io.OutputStream out) {
 			this.out = out;
 		}
 
 		void write(byte[] bytes, int offset, int length) throws IOException {
+			if (firstChunkMs == null && length > 0) {
+				firstChunkMs = (System.nanoTime() - startNanos) / 1e6;
+			}
 			try {
 				out.write(bytes, offset, length);
 			}
@@ -493,10 +504,10 @@ class GatewayController {
 					client.flush();
 				}
 			}
-			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null);
+			return new Relayed(done, tokensIn, tokensOut, finish, (System.nanoTime() - start) / 1e6, null, false, client.firstChunkMs);
 		}
 		catch (IOException e) {
-			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null, client.gone);
+			return new Relayed(false, null, null, null, (System.nanoTime() - start) / 1e6, null, client.gone, client.firstChunkMs);
 		}
 		finally {
 			answer.exchange().close();
@@ -555,7 +566,7 @@ class GatewayController {
 			answer.exchange().close();
 		}
 		return new Relayed(translator.complete(), translator.tokensIn(), translator.tokensOut(), translator.finishReason(),
-				(System.nanoTime() - start) / 1e6, null, client.gone);
+				(System.nanoTime() - start) / 1e6, null, client.gone, client.firstChunkMs);
 	}
 
 	/** Only chunks with usage or a finish reason are parsed; the content deltas in between are not. */
@@ -600,10 +611,10 @@ class GatewayController {
 			.orElse(null);
 	}
 
-	private MetricEvent event(Caller caller, UUID decisionId, String domain, Candidate candidate, double latencyMs, Integer tokensIn,
-			Integer tokensOut, boolean success, String errorType, String finishReason) {
+	private MetricEvent event(Caller caller, UUID decisionId, String domain, Candidate candidate, double latencyMs, Double ttftMs,
+			Integer tokensIn, Integer tokensOut, boolean success, String errorType, String finishReason) {
 		return new MetricEvent(Ids.next(), Time.now(), candidate.upstream().model(), candidate.upstream().agent(), domain,
-				EventSource.GATEWAY, decisionId.toString(), null, null, latencyMs, null, tokensIn, tokensOut,
+				EventSource.GATEWAY, decisionId.toString(), null, null, latencyMs, ttftMs, tokensIn, tokensOut,
 				cost(caller.orgId(), candidate, tokensIn, tokensOut), success, errorType, finishReason,
 				finishReason == null ? null : "length".equals(finishReason), null, null, null, caller.keyId(), null, null, null);
 	}
