@@ -145,7 +145,7 @@ class GatewayController {
 		}
 		boolean stream = body.path("stream").asBoolean(false);
 		var domain = domain(caller.orgId(), request, body);
-		var needs = needs(body, stream);
+		var needs = needs(body);
 		var policy = route != null ? route : new Route(null, null, Strategy.QUALITY, Map.of(), List.of(), Route.Constraints.NONE, List.of(),
 				null, null, null, null);
 		var ranked = new ArrayList<>(ranker.rank(caller.orgId(), domain.slug(), policy, upstreams, view.models(), needs));
@@ -372,7 +372,7 @@ class GatewayController {
 		return text.toString().trim();
 	}
 
-	private static Ranker.Needs needs(JsonNode body, boolean stream) {
+	private static Ranker.Needs needs(JsonNode body) {
 		long chars = 0;
 		var capabilities = new HashSet<String>();
 		for (var message : body.path("messages")) {
@@ -395,7 +395,7 @@ class GatewayController {
 		}
 		Integer maxTokens = body.has("max_completion_tokens") ? Integer.valueOf(body.path("max_completion_tokens").asInt())
 				: body.has("max_tokens") ? Integer.valueOf(body.path("max_tokens").asInt()) : null;
-		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities, stream);
+		return new Ranker.Needs((int) (chars / 4) + 8, maxTokens, capabilities);
 	}
 
 	/** What relaying an answer came to; {@code clientGone} when writing to the client is what failed. */

@@ -69,7 +69,7 @@ class Ranker {
 	}
 
 	/** What the request needs of a model. */
-	record Needs(int promptTokens, Integer maxTokens, Set<String> capabilities, boolean stream) {
+	record Needs(int promptTokens, Integer maxTokens, Set<String> capabilities) {
 	}
 
 	List<Candidate> rank(UUID orgId, String domain, Route route, List<ModelCatalog.Upstream> upstreams,

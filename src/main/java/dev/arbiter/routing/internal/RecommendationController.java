@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecommendationController {
 
-	private static final Ranker.Needs NEUTRAL = new Ranker.Needs(0, null, Set.of(), false);
+	private static final Ranker.Needs NEUTRAL = new Ranker.Needs(0, null, Set.of());
 
 	private final Ranker ranker;
 

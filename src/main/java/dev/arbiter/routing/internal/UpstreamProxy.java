@@ -25,6 +25,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -66,6 +67,8 @@ class UpstreamProxy {
 	UpstreamProxy(GatewaySettings settings) {
 		this.settings = settings;
 		var connections = PoolingHttpClientConnectionManagerBuilder.create()
+			// per-route pools without a global lock: with many request threads the strict pool's lock is contended
+			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
 			.setMaxConnTotal(4096)
 			.setMaxConnPerRoute(1024)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -91,7 +91,7 @@ public class RoutingDecisionBenchmark {
 			return Optional.empty();
 		}, 20);
 		route = Route.auto();
-		needs = new Ranker.Needs(40, 256, Set.of(), false);
+		needs = new Ranker.Needs(40, 256, Set.of());
 	}
 
 	@Benchmark
