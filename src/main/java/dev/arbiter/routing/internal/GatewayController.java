@@ -461,12 +461,7 @@ class GatewayController {
 				// Not flushed and no Content-Length: the container sends the answer in one write when the
 				// request ends, after the budget is settled, so a client that has it sees its spend booked.
 				out.write(bytes);
-				var usage = parseQuietly(bytes);
-				return new Relayed(true, usage == null ? null : intOrNull(usage.path("usage").path("prompt_tokens")),
-						usage == null ? null : intOrNull(usage.path("usage").path("completion_tokens")),
-						usage == null ? null : usage.path("choices").path(0).path("finish_reason").asString(null),
-						(System.nanoTime() - start) / 1e6,
-						usage == null ? null : usage.path("choices").path(0).path("message").path("content").asString(null));
+				return relayedWhole(bytes, start);
 			}
 			var line = new ByteArrayOutputStream();
 			Integer tokensIn = null;
@@ -538,11 +533,7 @@ class GatewayController {
 			response.setStatus(answer.status());
 			response.setContentType("application/json");
 			response.getOutputStream().write(bytes);
-			var parsed = answer.ok() ? parseQuietly(bytes) : null;
-			return new Relayed(true, parsed == null ? null : intOrNull(parsed.path("usage").path("prompt_tokens")),
-					parsed == null ? null : intOrNull(parsed.path("usage").path("completion_tokens")),
-					parsed == null ? null : parsed.path("choices").path(0).path("finish_reason").asString(null), (System.nanoTime() - start) / 1e6,
-					parsed == null ? null : parsed.path("choices").path(0).path("message").path("content").asString(null));
+			return answer.ok() ? relayedWhole(bytes, start) : new Relayed(true, null, null, null, (System.nanoTime() - start) / 1e6, null);
 		}
 		long start = System.nanoTime();
 		var translator = new AnthropicWire.Stream(json, model, includeUsage);
@@ -567,6 +558,16 @@ class GatewayController {
 		}
 		return new Relayed(translator.complete(), translator.tokensIn(), translator.tokensOut(), translator.finishReason(),
 				(System.nanoTime() - start) / 1e6, null, client.gone, client.firstChunkMs);
+	}
+
+	/** A non-streamed chat completion, sent: its usage, finish reason and answer, read from its JSON. */
+	private Relayed relayedWhole(byte[] completion, long startNanos) {
+		var parsed = parseQuietly(completion);
+		var choice = parsed == null ? null : parsed.path("choices").path(0);
+		return new Relayed(true, parsed == null ? null : intOrNull(parsed.path("usage").path("prompt_tokens")),
+				parsed == null ? null : intOrNull(parsed.path("usage").path("completion_tokens")),
+				choice == null ? null : choice.path("finish_reason").asString(null), (System.nanoTime() - startNanos) / 1e6,
+				choice == null ? null : choice.path("message").path("content").asString(null));
 	}
 
 	/** Only chunks with usage or a finish reason are parsed; the content deltas in between are not. */

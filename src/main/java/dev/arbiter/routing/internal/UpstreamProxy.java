@@ -212,24 +212,24 @@ class UpstreamProxy {
 			return new Answer(status, new Exchange(request, response, this), status >= 300 ? "http_" + status : null, null,
 					(System.nanoTime() - start) / 1e6);
 		}
-		catch (ConnectTimeoutException | ConnectException e) {
-			deadlines.remove(request);
-			return new Answer(0, null, "connect", "cannot connect to " + upstream.baseUrl(), (System.nanoTime() - start) / 1e6);
-		}
-		catch (SocketTimeoutException e) {
-			deadlines.remove(request);
-			return new Answer(0, null, "timeout", "no response within " + settings.firstByteTimeout().toMillis() / 1000.0 + " s",
-					(System.nanoTime() - start) / 1e6);
-		}
-		catch (InterruptedIOException e) {
-			deadlines.remove(request);
-			return new Answer(0, null, "timeout", "aborted after " + settings.totalTimeout().toSeconds() + " s",
-					(System.nanoTime() - start) / 1e6);
-		}
 		catch (IOException e) {
 			deadlines.remove(request);
-			return new Answer(0, null, "connect", e.toString(), (System.nanoTime() - start) / 1e6);
+			return failed(e, upstream, (System.nanoTime() - start) / 1e6);
 		}
+	}
+
+	/** Why a call got no response, as an answer: connection errors are retried, timeouts are not. */
+	private Answer failed(IOException e, ModelCatalog.Upstream upstream, double latencyMs) {
+		if (e instanceof ConnectTimeoutException || e instanceof ConnectException) {
+			return new Answer(0, null, "connect", "cannot connect to " + upstream.baseUrl(), latencyMs);
+		}
+		if (e instanceof SocketTimeoutException) {
+			return new Answer(0, null, "timeout", "no response within " + settings.firstByteTimeout().toMillis() / 1000.0 + " s", latencyMs);
+		}
+		if (e instanceof InterruptedIOException) {
+			return new Answer(0, null, "timeout", "aborted after " + settings.totalTimeout().toSeconds() + " s", latencyMs);
+		}
+		return new Answer(0, null, "connect", e.toString(), latencyMs);
 	}
 
 	private void abortLateCalls() {

@@ -62,23 +62,13 @@ public class EventStore {
 
 	/** Stores the events whose ids are new for the organization; answers how many that was. */
 	public int store(UUID orgId, List<MetricEvent> events) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-			// The events must commit before the shared lock is released, or the aggregator's horizon could skip them.
-			throw new IllegalStateException("Store metric events outside of other transactions");
-		}
-		lock.readLock().lock();
-		try {
-			Integer stored = transaction.execute(status -> {
-				var fresh = claimIds(orgId, events);
-				var toInsert = events.stream().filter(event -> fresh.contains(event.eventId())).toList();
-				insertEvents(orgId, toInsert);
-				return toInsert.size();
-			});
-			return stored == null ? 0 : stored;
-		}
-		finally {
-			lock.readLock().unlock();
-		}
+		Integer stored = inOwnTransactionUnderSharedLock(() -> {
+			var fresh = claimIds(orgId, events);
+			var toInsert = events.stream().filter(event -> fresh.contains(event.eventId())).toList();
+			insertEvents(orgId, toInsert);
+			return toInsert.size();
+		});
+		return stored == null ? 0 : stored;
 	}
 
 	/**
@@ -86,12 +76,23 @@ public class EventStore {
 	 * their ids (see {@code EventIngestion.recordFresh}).
 	 */
 	public void storeFresh(UUID orgId, List<MetricEvent> events) {
+		inOwnTransactionUnderSharedLock(() -> {
+			insertEvents(orgId, events);
+			return events.size();
+		});
+	}
+
+	/**
+	 * Runs a write in a transaction of its own while holding the shared side of {@link #lock}: the
+	 * events must commit before the lock is released, or the aggregator's horizon could skip them.
+	 */
+	private Integer inOwnTransactionUnderSharedLock(java.util.function.Supplier<Integer> write) {
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("Store metric events outside of other transactions");
 		}
 		lock.readLock().lock();
 		try {
-			transaction.executeWithoutResult(status -> insertEvents(orgId, events));
+			return transaction.execute(status -> write.get());
 		}
 		finally {
 			lock.readLock().unlock();
