@@ -225,8 +225,8 @@ class GatewayController {
 						breakers.failed(caller.orgId(), candidate.upstream(), answer.latencyMs(), answer.errorType());
 						drain(answer);
 						attempt.put("error", answer.errorType() + (answer.error() == null ? "" : ": " + answer.error()));
-						events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, null, false, answer.errorType(),
-								null));
+						events.add(event(caller, decisionId, domain.slug(), candidate, answer.latencyMs(), null, null, null, null, false,
+								answer.errorType(), null));
 						continue;
 					}
 					chosen = candidate;
@@ -247,8 +247,9 @@ class GatewayController {
 					boolean upstreamFine = success || relayed.clientGone();
 					// time to first token of a stream: the upstream's headers, then its first chunk
 					Double ttft = stream && relayed.firstChunkMs() != null ? answer.latencyMs() + relayed.firstChunkMs() : null;
-					events.add(event(caller, decisionId, domain.slug(), candidate, latency, ttft, relayed.tokensIn(), relayed.tokensOut(), upstreamFine,
-							upstreamFine ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(), relayed.finishReason()));
+					events.add(event(caller, decisionId, domain.slug(), candidate, latency, ttft, relayed.tokensIn(), relayed.tokensOut(),
+							actualCost, upstreamFine, upstreamFine ? null : answer.ok() ? "stream_broken" : "http_" + answer.status(),
+							relayed.finishReason()));
 					if (success && !stream) {
 						verifier.consider(route, decisionId, caller.orgId(), candidate.upstream(), domain.slug(), lastUserText(body),
 								relayed.answer());
@@ -613,10 +614,10 @@ class GatewayController {
 	}
 
 	private MetricEvent event(Caller caller, UUID decisionId, String domain, Candidate candidate, double latencyMs, Double ttftMs,
-			Integer tokensIn, Integer tokensOut, boolean success, String errorType, String finishReason) {
+			Integer tokensIn, Integer tokensOut, BigDecimal cost, boolean success, String errorType, String finishReason) {
 		return new MetricEvent(Ids.next(), Time.now(), candidate.upstream().model(), candidate.upstream().agent(), domain,
 				EventSource.GATEWAY, decisionId.toString(), null, null, latencyMs, ttftMs, tokensIn, tokensOut,
-				cost(caller.orgId(), candidate, tokensIn, tokensOut), success, errorType, finishReason,
+				cost, success, errorType, finishReason,
 				finishReason == null ? null : "length".equals(finishReason), null, null, null, caller.keyId(), null, null, null);
 	}
 
